@@ -1,0 +1,289 @@
+package com.roofworx.sdk;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Immutable settings of the SDK engine. Build with {@link #custom()}, start from {@link #ofDefaults()} or copy
+ * with {@link #from(RoofworxConfig)}. Every setter checks its value at once and names it when it refuses it.
+ */
+public final class RoofworxConfig {
+
+    public static final Duration DEFAULT_PROJECT_CACHE_TTL = Duration.ofHours(1);
+    public static final Duration DEFAULT_BACKDATING_WINDOW = Duration.ofDays(60);
+    public static final Duration DEFAULT_HOT_WINDOW = Duration.ofDays(30);
+    public static final int DEFAULT_MAX_ATTEMPTS = 8;
+    public static final Duration DEFAULT_BACKOFF_INITIAL = Duration.ofSeconds(1);
+    public static final double DEFAULT_BACKOFF_MULTIPLIER = 2.0;
+    public static final double DEFAULT_BACKOFF_JITTER = 0.5;
+    public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofMinutes(30);
+    public static final int DEFAULT_BATCH_SIZE = 100;
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_SYNC_INTERVAL = Duration.ofSeconds(30);
+    public static final int DEFAULT_MAX_BATCHES_PER_RUN = 100;
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+    public static final boolean DEFAULT_SYNC_AFTER_SUBMIT = true;
+
+    private final Duration projectCacheTtl;
+    private final Duration backdatingWindow;
+    private final Duration hotWindow;
+    private final int maxAttempts;
+    private final Duration backoffInitial;
+    private final double backoffMultiplier;
+    private final double backoffJitter;
+    private final Duration backoffMax;
+    private final int batchSize;
+    private final Duration lease;
+    private final Duration syncInterval;
+    private final int maxBatchesPerRun;
+    private final Duration shutdownTimeout;
+    private final boolean syncAfterSubmit;
+
+    private RoofworxConfig(Builder b) {
+        projectCacheTtl = b.projectCacheTtl;
+        backdatingWindow = b.backdatingWindow;
+        hotWindow = b.hotWindow;
+        maxAttempts = b.maxAttempts;
+        backoffInitial = b.backoffInitial;
+        backoffMultiplier = b.backoffMultiplier;
+        backoffJitter = b.backoffJitter;
+        backoffMax = b.backoffMax;
+        batchSize = b.batchSize;
+        lease = b.lease;
+        syncInterval = b.syncInterval;
+        maxBatchesPerRun = b.maxBatchesPerRun;
+        shutdownTimeout = b.shutdownTimeout;
+        syncAfterSubmit = b.syncAfterSubmit;
+    }
+
+    public static RoofworxConfig ofDefaults() {
+        return custom().build();
+    }
+
+    public static Builder custom() {
+        return new Builder();
+    }
+
+    public static Builder from(RoofworxConfig base) {
+        return new Builder(base);
+    }
+
+    /** How long a user's cached project list lives. */
+    public Duration projectCacheTtl() {
+        return projectCacheTtl;
+    }
+
+    /** How far back a work date may lie. */
+    public Duration backdatingWindow() {
+        return backdatingWindow;
+    }
+
+    /** How many days of work dates the hot tier answers for; older ranges are read from the warm store only. */
+    public Duration hotWindow() {
+        return hotWindow;
+    }
+
+    /** Failed attempts for one destination after which an entry is blocked. */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    public Duration backoffInitial() {
+        return backoffInitial;
+    }
+
+    public double backoffMultiplier() {
+        return backoffMultiplier;
+    }
+
+    /** Randomisation factor of the backoff: 0.5 spreads each wait over 50 % to 150 % of its nominal value. */
+    public double backoffJitter() {
+        return backoffJitter;
+    }
+
+    public Duration backoffMax() {
+        return backoffMax;
+    }
+
+    /** Entries claimed and written per batch. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** How long a claimed batch stays reserved for its worker. Must comfortably exceed one batch's work. */
+    public Duration lease() {
+        return lease;
+    }
+
+    /** Period of the scheduled sync run. */
+    public Duration syncInterval() {
+        return syncInterval;
+    }
+
+    /** Upper bound on batches one sync run takes, so a run ends even under constant load. */
+    public int maxBatchesPerRun() {
+        return maxBatchesPerRun;
+    }
+
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    /** Whether a submit starts a background sync of that user's queue. */
+    public boolean syncAfterSubmit() {
+        return syncAfterSubmit;
+    }
+
+    @Override
+    public String toString() {
+        return "RoofworxConfig{projectCacheTtl=" + projectCacheTtl + ", backdatingWindow=" + backdatingWindow
+                + ", hotWindow=" + hotWindow + ", maxAttempts=" + maxAttempts + ", backoff=" + backoffInitial
+                + " x" + backoffMultiplier + " ±" + backoffJitter + " max " + backoffMax + ", batchSize=" + batchSize
+                + ", lease=" + lease + ", syncInterval=" + syncInterval + ", maxBatchesPerRun=" + maxBatchesPerRun
+                + ", shutdownTimeout=" + shutdownTimeout + ", syncAfterSubmit=" + syncAfterSubmit + "}";
+    }
+
+    /** Builder of {@link RoofworxConfig}; not thread-safe. */
+    public static final class Builder {
+        private Duration projectCacheTtl = DEFAULT_PROJECT_CACHE_TTL;
+        private Duration backdatingWindow = DEFAULT_BACKDATING_WINDOW;
+        private Duration hotWindow = DEFAULT_HOT_WINDOW;
+        private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+        private Duration backoffInitial = DEFAULT_BACKOFF_INITIAL;
+        private double backoffMultiplier = DEFAULT_BACKOFF_MULTIPLIER;
+        private double backoffJitter = DEFAULT_BACKOFF_JITTER;
+        private Duration backoffMax = DEFAULT_BACKOFF_MAX;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private Duration lease = DEFAULT_LEASE;
+        private Duration syncInterval = DEFAULT_SYNC_INTERVAL;
+        private int maxBatchesPerRun = DEFAULT_MAX_BATCHES_PER_RUN;
+        private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+        private boolean syncAfterSubmit = DEFAULT_SYNC_AFTER_SUBMIT;
+
+        private Builder() {
+        }
+
+        private Builder(RoofworxConfig c) {
+            projectCacheTtl = c.projectCacheTtl;
+            backdatingWindow = c.backdatingWindow;
+            hotWindow = c.hotWindow;
+            maxAttempts = c.maxAttempts;
+            backoffInitial = c.backoffInitial;
+            backoffMultiplier = c.backoffMultiplier;
+            backoffJitter = c.backoffJitter;
+            backoffMax = c.backoffMax;
+            batchSize = c.batchSize;
+            lease = c.lease;
+            syncInterval = c.syncInterval;
+            maxBatchesPerRun = c.maxBatchesPerRun;
+            shutdownTimeout = c.shutdownTimeout;
+            syncAfterSubmit = c.syncAfterSubmit;
+        }
+
+        public Builder projectCacheTtl(Duration value) {
+            projectCacheTtl = positive("projectCacheTtl", value);
+            return this;
+        }
+
+        public Builder backdatingWindow(Duration value) {
+            backdatingWindow = positive("backdatingWindow", value);
+            return this;
+        }
+
+        public Builder hotWindow(Duration value) {
+            hotWindow = positive("hotWindow", value);
+            return this;
+        }
+
+        public Builder maxAttempts(int value) {
+            maxAttempts = atLeast("maxAttempts", value, 1);
+            return this;
+        }
+
+        public Builder backoffInitial(Duration value) {
+            backoffInitial = positive("backoffInitial", value);
+            return this;
+        }
+
+        public Builder backoffMultiplier(double value) {
+            if (!(value >= 1.0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("backoffMultiplier must be >= 1.0 but was " + value);
+            }
+            backoffMultiplier = value;
+            return this;
+        }
+
+        public Builder backoffJitter(double value) {
+            if (!(value >= 0.0 && value < 1.0)) {
+                throw new IllegalArgumentException("backoffJitter must be in [0, 1) but was " + value);
+            }
+            backoffJitter = value;
+            return this;
+        }
+
+        public Builder backoffMax(Duration value) {
+            backoffMax = positive("backoffMax", value);
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = atLeast("batchSize", value, 1);
+            return this;
+        }
+
+        public Builder lease(Duration value) {
+            lease = positive("lease", value);
+            return this;
+        }
+
+        public Builder syncInterval(Duration value) {
+            syncInterval = positive("syncInterval", value);
+            return this;
+        }
+
+        public Builder maxBatchesPerRun(int value) {
+            maxBatchesPerRun = atLeast("maxBatchesPerRun", value, 1);
+            return this;
+        }
+
+        public Builder shutdownTimeout(Duration value) {
+            Objects.requireNonNull(value, "shutdownTimeout must not be null");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("shutdownTimeout must be >= 0 but was " + value);
+            }
+            shutdownTimeout = value;
+            return this;
+        }
+
+        public Builder syncAfterSubmit(boolean value) {
+            syncAfterSubmit = value;
+            return this;
+        }
+
+        /** Checks the settings against each other, then builds. */
+        public RoofworxConfig build() {
+            if (backoffMax.compareTo(backoffInitial) < 0) {
+                throw new IllegalArgumentException("backoffMax must be >= backoffInitial (" + backoffInitial
+                        + ") but was " + backoffMax);
+            }
+            return new RoofworxConfig(this);
+        }
+
+        private static Duration positive(String field, Duration value) {
+            if (value == null) {
+                throw new IllegalArgumentException(field + " must not be null");
+            }
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(field + " must be > 0 but was " + value);
+            }
+            return value;
+        }
+
+        private static int atLeast(String field, int value, int min) {
+            if (value < min) {
+                throw new IllegalArgumentException(field + " must be >= " + min + " but was " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package com.roofworx.sdk;
+
+/** Base of every exception the SDK throws on purpose. Unchecked: callers map them to responses at their edge. */
+public class RoofworxException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public RoofworxException(String message) {
+        super(message);
+    }
+
+    public RoofworxException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,181 @@
+package com.roofworx.sdk.internal;
+
+import com.roofworx.sdk.EntryConflictException;
+import com.roofworx.sdk.ProjectCatalog;
+import com.roofworx.sdk.ProjectNotAllowedException;
+import com.roofworx.sdk.StoreUnavailableException;
+import com.roofworx.sdk.TimeEntries;
+import com.roofworx.sdk.ValidationException;
+import com.roofworx.sdk.event.RoofworxEvent;
+import com.roofworx.sdk.model.Destination;
+import com.roofworx.sdk.model.DestinationState;
+import com.roofworx.sdk.model.EntryDraft;
+import com.roofworx.sdk.model.TimeEntry;
+import com.roofworx.sdk.spi.Clock;
+import com.roofworx.sdk.spi.HotEntryStore;
+import com.roofworx.sdk.spi.WarmEntryStore;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** Submit (hot first, warm as fallback) and reads (hot merged with warm). */
+public final class DefaultTimeEntries implements TimeEntries {
+    private static final Comparator<TimeEntry> NEWEST_FIRST = Comparator.comparing(TimeEntry::workDate)
+            .thenComparing(TimeEntry::createdAt).thenComparing(TimeEntry::id).reversed();
+
+    private final HotEntryStore hot;
+    private final WarmEntryStore warm;
+    private final ProjectCatalog catalog;
+    private final EntryValidator validator;
+    private final Duration hotWindow;
+    private final Clock clock;
+    private final Events events;
+    private final Consumer<String> afterSubmit;
+
+    public DefaultTimeEntries(HotEntryStore hot, WarmEntryStore warm, ProjectCatalog catalog,
+                              Duration backdatingWindow, Duration hotWindow, Clock clock, Events events,
+                              Consumer<String> afterSubmit) {
+        this.hot = hot;
+        this.warm = warm;
+        this.catalog = catalog;
+        this.validator = new EntryValidator(backdatingWindow);
+        this.hotWindow = hotWindow;
+        this.clock = clock;
+        this.events = events;
+        this.afterSubmit = afterSubmit;
+    }
+
+    @Override
+    public SubmitResult submit(String user, EntryDraft draft) {
+        String owner = Users.normalize(user);
+        validator.validate(draft, today());
+        UUID id = draft.id() != null ? draft.id() : UUID.randomUUID();
+        if (!catalog.mayBook(owner, draft.projectId())) {
+            // A repeat of an entry accepted before the project was closed is still the same entry.
+            return get(owner, id).filter(stored -> stored.sameContentAs(draft))
+                    .map(stored -> new SubmitResult(stored, false))
+                    .orElseThrow(() -> ProjectNotAllowedException.of(owner, draft.projectId()));
+        }
+        TimeEntry entry = TimeEntry.accepted(id, owner, draft, clock.now());
+        SubmitResult result;
+        try {
+            HotEntryStore.InsertResult inserted = hot.insert(entry);
+            result = acceptOrConflict(inserted.entry(), inserted.created(), draft);
+            events.publish(new RoofworxEvent.EntrySubmitted(result.entry(), result.created(), RoofworxEvent.Tier.HOT));
+        } catch (EntryConflictException e) {
+            throw e;
+        } catch (RuntimeException hotFailure) {
+            events.storeFailed("hot", "insert", hotFailure);
+            result = submitToWarm(entry, draft, hotFailure);
+            events.publish(new RoofworxEvent.EntrySubmitted(result.entry(), result.created(), RoofworxEvent.Tier.WARM));
+        }
+        if (result.created()) {
+            afterSubmit.accept(owner);
+        }
+        return result;
+    }
+
+    private SubmitResult submitToWarm(TimeEntry entry, EntryDraft draft, RuntimeException hotFailure) {
+        TimeEntry inWarm = entry.withState(Destination.WARM, DestinationState.synced());
+        try {
+            WarmEntryStore.UpsertResult upserted = warm.upsert(List.of(inWarm));
+            if (upserted.rejected().containsKey(entry.id())) {
+                throw ValidationException.of("entry", entry.id(), "was refused by the warm store ("
+                        + upserted.rejected().get(entry.id()) + ")");
+            }
+            if (upserted.inserted().contains(entry.id())) {
+                return new SubmitResult(inWarm, true);
+            }
+            TimeEntry stored = warm.get(entry.owner(), entry.id())
+                    .orElseThrow(() -> EntryConflictException.of(entry.id()));
+            return acceptOrConflict(stored, false, draft);
+        } catch (EntryConflictException | ValidationException e) {
+            throw e;
+        } catch (RuntimeException warmFailure) {
+            warmFailure.addSuppressed(hotFailure);
+            throw StoreUnavailableException.of("hot and warm", "submit", warmFailure);
+        }
+    }
+
+    private static SubmitResult acceptOrConflict(TimeEntry stored, boolean created, EntryDraft draft) {
+        if (!created && !stored.sameContentAs(draft)) {
+            throw EntryConflictException.of(stored.id());
+        }
+        return new SubmitResult(stored, created);
+    }
+
+    @Override
+    public Optional<TimeEntry> get(String user, UUID id) {
+        String owner = Users.normalize(user);
+        if (id == null) {
+            throw ValidationException.of("id", null, "must be given");
+        }
+        try {
+            Optional<TimeEntry> fromHot = hot.get(owner, id);
+            if (fromHot.isPresent()) {
+                return fromHot;
+            }
+        } catch (RuntimeException e) {
+            events.storeFailed("hot", "get", e);
+        }
+        return warm.get(owner, id);
+    }
+
+    @Override
+    public List<TimeEntry> list(String user, LocalDate from, LocalDate to) {
+        String owner = Users.normalize(user);
+        if (from == null || to == null) {
+            throw ValidationException.of(from == null ? "from" : "to", null, "must be given");
+        }
+        if (from.isAfter(to)) {
+            throw ValidationException.of("from", from, "must not be after to (" + to + ")");
+        }
+        Map<UUID, TimeEntry> merged = new LinkedHashMap<>();
+        boolean warmRead = readWarm(owner, from, to, merged);
+        LocalDate hotStart = today().minusDays(hotWindow.toDays());
+        if (!to.isBefore(hotStart)) {
+            readHot(owner, from.isBefore(hotStart) ? hotStart : from, to, merged, warmRead);
+        } else if (!warmRead) {
+            throw StoreUnavailableException.of("warm", "list", null);
+        }
+        return merged.values().stream().sorted(NEWEST_FIRST).toList();
+    }
+
+    /**
+     * The warm store is read for recent ranges too: it is the only way to show entries the hot tier lost
+     * (restart without persistence, eviction) or never had (written while it was down).
+     */
+    private boolean readWarm(String owner, LocalDate from, LocalDate to, Map<UUID, TimeEntry> into) {
+        try {
+            warm.range(owner, from, to).forEach(e -> into.put(e.id(), e));
+            return true;
+        } catch (RuntimeException e) {
+            events.storeFailed("warm", "range", e);
+            return false;
+        }
+    }
+
+    private void readHot(String owner, LocalDate from, LocalDate to, Map<UUID, TimeEntry> into, boolean warmRead) {
+        try {
+            // Hot wins: its copy carries the newest sync state.
+            hot.range(owner, from, to).forEach(e -> into.put(e.id(), e));
+        } catch (RuntimeException e) {
+            events.storeFailed("hot", "range", e);
+            if (!warmRead) {
+                throw StoreUnavailableException.of("hot and warm", "list", e);
+            }
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.now(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,97 @@
+package com.roofworx.sdk.memory;
+
+import com.roofworx.sdk.model.Destination;
+import com.roofworx.sdk.model.DestinationState;
+import com.roofworx.sdk.model.TimeEntry;
+import com.roofworx.sdk.spi.WarmEntryStore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * A warm store in memory, keyed by entry id like the PostgreSQL adapter. Thread-safe. A rejection rule
+ * can be set to play a store that refuses some rows.
+ */
+public final class InMemoryWarmEntryStore implements WarmEntryStore {
+    private static final Comparator<TimeEntry> OLDEST_FIRST =
+            Comparator.comparing(TimeEntry::createdAt).thenComparing(TimeEntry::id);
+
+    private final Map<UUID, TimeEntry> rows = new LinkedHashMap<>();
+    private Function<TimeEntry, String> rejection = e -> null;
+
+    /** Refuses rows for which {@code rule} answers a reason (non-null). */
+    public synchronized InMemoryWarmEntryStore rejectWhen(Function<TimeEntry, String> rule) {
+        rejection = rule;
+        return this;
+    }
+
+    @Override
+    public synchronized UpsertResult upsert(List<TimeEntry> entries) {
+        Set<UUID> inserted = new HashSet<>();
+        Map<UUID, String> rejected = new HashMap<>();
+        for (TimeEntry e : entries) {
+            String reason = rejection.apply(e);
+            if (reason != null) {
+                rejected.put(e.id(), reason);
+            } else if (!rows.containsKey(e.id())) {
+                rows.put(e.id(), e.withState(Destination.WARM, DestinationState.synced()));
+                inserted.add(e.id());
+            }
+        }
+        return new UpsertResult(inserted, rejected);
+    }
+
+    @Override
+    public synchronized Optional<TimeEntry> get(String owner, UUID id) {
+        return Optional.ofNullable(rows.get(id)).filter(e -> e.owner().equals(owner));
+    }
+
+    @Override
+    public synchronized List<TimeEntry> range(String owner, LocalDate from, LocalDate to) {
+        return rows.values().stream()
+                .filter(e -> e.owner().equals(owner) && !e.workDate().isBefore(from) && !e.workDate().isAfter(to))
+                .sorted(Comparator.comparing(TimeEntry::workDate).thenComparing(TimeEntry::createdAt))
+                .toList();
+    }
+
+    @Override
+    public synchronized void updateCold(List<TimeEntry> entries) {
+        for (TimeEntry e : entries) {
+            rows.computeIfPresent(e.id(), (id, row) ->
+                    row.withState(Destination.COLD, e.cold()).withColdRecordId(e.coldRecordId()));
+        }
+    }
+
+    @Override
+    public synchronized List<TimeEntry> claimColdDue(Instant now, Duration lease, int limit) {
+        List<TimeEntry> due = rows.values().stream().filter(e -> e.cold().isDue(now))
+                .sorted(OLDEST_FIRST).limit(limit).toList();
+        for (TimeEntry e : due) {
+            DestinationState c = e.cold();
+            rows.put(e.id(), e.withState(Destination.COLD,
+                    new DestinationState(c.status(), c.attempts(), c.lastError(), now.plus(lease))));
+        }
+        return due;
+    }
+
+    @Override
+    public synchronized List<TimeEntry> coldBlocked(int limit) {
+        return rows.values().stream().filter(e -> e.cold().isBlocked()).sorted(OLDEST_FIRST).limit(limit).toList();
+    }
+
+    /** Every stored entry, for assertions. */
+    public synchronized List<TimeEntry> all() {
+        return List.copyOf(rows.values());
+    }
+}

@@ -1,0 +1,91 @@
+package com.roofworx.sdk.spi;
+
+import com.roofworx.sdk.model.TimeEntry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The hot tier: recent entries, each user's by-date index, and the sync work queue, written together.
+ * <p>
+ * <b>Queue.</b> An entry is queued while {@link TimeEntry#nextDueAt()} is not null, due at that time.
+ * {@link #claim} hands out due entries under a lease: until the lease ends, no other claim returns the
+ * entry. A worker that dies simply lets its leases run out; its entries become claimable again.
+ * {@link #complete} and {@link #release} check the lease: once it has run out (and perhaps been
+ * re-claimed) they change nothing, so a late worker cannot overwrite newer state.
+ * <p>
+ * <b>Expiry.</b> An implementation may drop an entry a retention period (30 days by default) after its
+ * work date, but only once its warm state is SYNCED: an entry the warm store does not hold never expires.
+ * Blocked entries are kept in a blocked list until replayed.
+ * <p>
+ * <b>Failure.</b> Every method throws an unchecked exception when the store cannot be reached, and then has
+ * either done all of its work or none of it.
+ */
+public interface HotEntryStore {
+
+    /**
+     * In one atomic step: stores the entry, adds it to its owner's by-date index, and queues it.
+     * Duplicate: when the owner already has an entry with this id, writes nothing and answers the stored one.
+     */
+    InsertResult insert(TimeEntry entry);
+
+    /** The owner's entry with this id. Miss: empty for an unknown id and for another owner's id alike. */
+    Optional<TimeEntry> get(String owner, UUID id);
+
+    /**
+     * The owner's entries with {@code from <= workDate <= to}, by work date, then created-at.
+     * Miss: an empty list. Entries that expired or were lost are simply absent.
+     */
+    List<TimeEntry> range(String owner, LocalDate from, LocalDate to);
+
+    /**
+     * Claims up to {@code max} queued entries of any owner that are due at {@code now}, leasing each until
+     * {@code now + lease}. Miss: an empty list when nothing is due.
+     */
+    List<Claim> claim(Instant now, Duration lease, int max);
+
+    /** As {@link #claim}, limited to one owner's entries (the piggyback recovery after that owner's submit). */
+    List<Claim> claimFor(String owner, Instant now, Duration lease, int max);
+
+    /**
+     * Stores {@code updated} (same id and owner as the claim) and re-queues it at its
+     * {@link TimeEntry#nextDueAt()}, or takes it off the queue when that is null; a blocked entry goes to the
+     * blocked list. Lease lost: returns false and writes nothing.
+     */
+    boolean complete(Claim claim, TimeEntry updated);
+
+    /** Gives a claimed entry back unchanged, claimable again at once. Lease lost: does nothing. */
+    void release(Claim claim);
+
+    /** Blocked entries, oldest created first, at most {@code limit}. */
+    List<TimeEntry> blocked(int limit);
+
+    /**
+     * Stores {@code updated} over the owner's existing entry, takes it off the blocked list and queues it at
+     * its {@link TimeEntry#nextDueAt()} (used to replay a blocked entry). Miss: returns false and writes
+     * nothing when the store does not hold the entry.
+     */
+    boolean requeue(TimeEntry updated);
+
+    /** How much work the queue holds. */
+    QueueStats stats();
+
+    /** The outcome of {@link #insert}: the stored entry and whether this call created it. */
+    record InsertResult(TimeEntry entry, boolean created) {
+    }
+
+    /** A leased queue item. The token identifies this claim; the store checks it on complete and release. */
+    record Claim(TimeEntry entry, String token, Instant leaseUntil) {
+    }
+
+    /**
+     * @param queued  entries still to sync (due now, later, or leased)
+     * @param blocked entries parked on the blocked list
+     */
+    record QueueStats(long queued, long blocked) {
+    }
+}

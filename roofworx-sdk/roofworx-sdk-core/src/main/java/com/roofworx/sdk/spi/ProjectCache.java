@@ -1,0 +1,48 @@
+package com.roofworx.sdk.spi;
+
+import com.roofworx.sdk.model.Project;
+import com.roofworx.sdk.model.ProjectSnapshot;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The read-aside cache in front of the {@link ProjectSource}: per user, the projects that user may book to,
+ * with their details. Readers must never see a half-written list: every write replaces a user's list whole.
+ * <p>
+ * Failure: methods throw an unchecked exception when the cache cannot be reached; the catalog then answers
+ * from the source. A cache never invents data.
+ */
+public interface ProjectCache {
+
+    /**
+     * The cached projects of {@code user}, in any order (the catalog sorts them).
+     * Miss: empty when the user has no cached list (never cached, expired, or evicted). A cached empty list is
+     * a hit and answers {@code Optional.of(List.of())}.
+     */
+    Optional<List<Project>> projectsFor(String user);
+
+    /**
+     * Replaces {@code user}'s list with {@code projects}, expiring after {@code ttl}.
+     * Duplicate: putting the same list again only renews the expiry.
+     */
+    void putUser(String user, List<Project> projects, Duration ttl);
+
+    /**
+     * Replaces every user's list from the snapshot, each list swapped in whole. Users the snapshot does not
+     * name lose their cached list (they will miss and load). Lists are replaced one user at a time: a reader
+     * sees either the old or the new list of a user, never a mix.
+     */
+    void replaceAll(ProjectSnapshot snapshot, Duration ttl);
+
+    /**
+     * Updates the details of one project in every cached list that holds it (name, status, active flag...).
+     * Lists that do not hold it are untouched: assignments change only through {@link #putUser} and
+     * {@link #replaceAll}. Miss: a project no cached list holds changes nothing.
+     */
+    void updateProject(Project project);
+
+    /** Drops {@code user}'s list so the next read misses. Miss: dropping an absent list does nothing. */
+    void evictUser(String user);
+}

@@ -1,0 +1,64 @@
+package com.roofworx.sdk.spi;
+
+import com.roofworx.sdk.model.TimeEntry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The warm tier: every entry, forever; the permanent record. It also keeps each entry's cold (compliance
+ * copy) sync state, so that "what is not yet in the cold sink" can be answered when the hot tier lost data.
+ * Entries read back from it are warm SYNCED by definition.
+ * <p>
+ * Failure: every method throws an unchecked exception when the store cannot be reached, having written
+ * nothing of that call (one transaction per call).
+ */
+public interface WarmEntryStore {
+
+    /**
+     * Inserts the entries whose ids are new, with their cold state as given. Duplicate: an id the store
+     * already holds is left as it is, so retrying a batch (or overlapping batches) changes nothing.
+     * A row the store refuses on its own merits (a constraint) is reported in
+     * {@link UpsertResult#rejected()} while the other rows land.
+     */
+    UpsertResult upsert(List<TimeEntry> entries);
+
+    /** The owner's entry with this id. Miss: empty for an unknown id and for another owner's id alike. */
+    Optional<TimeEntry> get(String owner, UUID id);
+
+    /** The owner's entries with {@code from <= workDate <= to}, by work date, then created-at. */
+    List<TimeEntry> range(String owner, LocalDate from, LocalDate to);
+
+    /**
+     * Records the cold state and cold record id of each given entry (matched by id).
+     * Miss: ids the store does not hold are ignored.
+     */
+    void updateCold(List<TimeEntry> entries);
+
+    /**
+     * Up to {@code limit} entries whose cold state is PENDING and due at {@code now}, oldest first; each is
+     * leased by moving its cold next-attempt time to {@code now + lease}, so concurrent callers get
+     * different entries. Miss: an empty list.
+     */
+    List<TimeEntry> claimColdDue(Instant now, Duration lease, int limit);
+
+    /** Entries whose cold state is BLOCKED, oldest first, at most {@code limit}. */
+    List<TimeEntry> coldBlocked(int limit);
+
+    /**
+     * @param inserted ids this call inserted (the rest of the batch already existed or was rejected)
+     * @param rejected ids the store refused, with the reason; these were not written
+     */
+    record UpsertResult(Set<UUID> inserted, Map<UUID, String> rejected) {
+        public UpsertResult {
+            inserted = Set.copyOf(inserted);
+            rejected = Map.copyOf(rejected);
+        }
+    }
+}

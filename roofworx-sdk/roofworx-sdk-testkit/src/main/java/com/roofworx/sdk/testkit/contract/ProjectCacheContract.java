@@ -1,0 +1,115 @@
+package com.roofworx.sdk.testkit.contract;
+
+import com.roofworx.sdk.model.Project;
+import com.roofworx.sdk.model.ProjectSnapshot;
+import com.roofworx.sdk.spi.ProjectCache;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link ProjectCache} must do. Extend it and answer a fresh, empty cache. */
+public abstract class ProjectCacheContract {
+    protected static final Duration TTL = Duration.ofHours(1);
+    protected static final String ANNA = "anna@example.com";
+    protected static final String BEN = "ben@example.com";
+    protected static final Project MAPLE = new Project("1001", "Maple St re-roof", "Active", true,
+            "Maple Holdings", "12 Maple St, Springfield");
+    protected static final Project HARBOR = new Project("1002", "Harbor warehouse", "Active", true,
+            "Harbor Logistics", "4 Quay Rd, Springfield");
+
+    protected ProjectCache cache;
+
+    /** A fresh cache that holds nothing. */
+    protected abstract ProjectCache newCache();
+
+    @BeforeEach
+    void createCache() {
+        cache = newCache();
+    }
+
+    @Nested
+    @DisplayName("reading")
+    class Reading {
+        @Test
+        @DisplayName("misses for a user never cached")
+        void miss() {
+            assertThat(cache.projectsFor(ANNA)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("answers a cached list whole, with every detail")
+        void hit() {
+            cache.putUser(ANNA, List.of(MAPLE, HARBOR), TTL);
+            assertThat(cache.projectsFor(ANNA).orElseThrow()).containsExactlyInAnyOrder(MAPLE, HARBOR);
+        }
+
+        @Test
+        @DisplayName("treats a cached empty list as a hit, not a miss")
+        void emptyHit() {
+            cache.putUser(ANNA, List.of(), TTL);
+            assertThat(cache.projectsFor(ANNA)).contains(List.of());
+        }
+
+        @Test
+        @DisplayName("keeps users apart")
+        void perUser() {
+            cache.putUser(ANNA, List.of(MAPLE), TTL);
+            cache.putUser(BEN, List.of(HARBOR), TTL);
+            assertThat(cache.projectsFor(ANNA)).contains(List.of(MAPLE));
+            assertThat(cache.projectsFor(BEN)).contains(List.of(HARBOR));
+        }
+    }
+
+    @Nested
+    @DisplayName("writing")
+    class Writing {
+        @Test
+        @DisplayName("putUser replaces the whole list")
+        void replace() {
+            cache.putUser(ANNA, List.of(MAPLE, HARBOR), TTL);
+            cache.putUser(ANNA, List.of(HARBOR), TTL);
+            assertThat(cache.projectsFor(ANNA)).contains(List.of(HARBOR));
+        }
+
+        @Test
+        @DisplayName("evictUser makes the next read miss, and evicting an absent user does nothing")
+        void evict() {
+            cache.putUser(ANNA, List.of(MAPLE), TTL);
+            cache.evictUser(ANNA);
+            cache.evictUser(BEN);
+            assertThat(cache.projectsFor(ANNA)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("replaceAll swaps in every user's list and drops users the snapshot does not name")
+        void replaceAll() {
+            cache.putUser("gone@example.com", List.of(MAPLE), TTL);
+            cache.putUser(ANNA, List.of(HARBOR), TTL);
+            cache.replaceAll(new ProjectSnapshot(Map.of(MAPLE.id(), MAPLE, HARBOR.id(), HARBOR),
+                    Map.of(ANNA, Set.of(MAPLE.id()), BEN, Set.of(MAPLE.id(), HARBOR.id()))), TTL);
+            assertThat(cache.projectsFor(ANNA)).contains(List.of(MAPLE));
+            assertThat(cache.projectsFor(BEN).orElseThrow()).containsExactlyInAnyOrder(MAPLE, HARBOR);
+            assertThat(cache.projectsFor("gone@example.com")).isEmpty();
+        }
+
+        @Test
+        @DisplayName("updateProject changes the project in every list that holds it and nowhere else")
+        void updateProject() {
+            cache.putUser(ANNA, List.of(MAPLE, HARBOR), TTL);
+            cache.putUser(BEN, List.of(HARBOR), TTL);
+            Project renamed = new Project(MAPLE.id(), "Maple St re-roof (phase 2)", "Closed Won", false,
+                    MAPLE.account(), MAPLE.address());
+            cache.updateProject(renamed);
+            assertThat(cache.projectsFor(ANNA).orElseThrow()).containsExactlyInAnyOrder(renamed, HARBOR);
+            assertThat(cache.projectsFor(BEN)).contains(List.of(HARBOR));
+        }
+    }
+}
