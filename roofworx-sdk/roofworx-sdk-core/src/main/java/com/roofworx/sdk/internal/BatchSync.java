@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -24,6 +25,7 @@ import java.util.UUID;
 final class BatchSync {
     private final WarmEntryStore warm;
     private final ColdEntrySink cold;
+    private final int coldBatchSize;
     private final Backoff backoff;
     private final int maxAttempts;
     private final Clock clock;
@@ -32,6 +34,8 @@ final class BatchSync {
     BatchSync(WarmEntryStore warm, ColdEntrySink cold, Backoff backoff, int maxAttempts, Clock clock, Events events) {
         this.warm = warm;
         this.cold = cold;
+        // Asked once: a sink's batch limit is a constant, and asking per batch would be one more call to fail.
+        this.coldBatchSize = Math.max(1, cold.maxBatchSize());
         this.backoff = backoff;
         this.maxAttempts = maxAttempts;
         this.clock = clock;
@@ -83,27 +87,33 @@ final class BatchSync {
         }
     }
 
-    /** An id that was not new is ours only if the warm store holds it for this owner (a retried batch). */
+    /**
+     * An id that was not new is ours only if the warm store holds it for this owner with this content (a
+     * retried batch, or an entry first written to warm while the hot store was down and then submitted again).
+     */
     private TimeEntry alreadyInWarm(TimeEntry entry, Tally tally) {
-        boolean ours;
+        Optional<TimeEntry> held;
         try {
-            ours = warm.get(entry.owner(), entry.id()).isPresent();
+            held = warm.get(entry.owner(), entry.id());
         } catch (RuntimeException e) {
             events.storeFailed("warm", "get", e);
             return failed(entry, Destination.WARM, message(e), null, tally);
         }
-        if (ours) {
-            return synced(entry, Destination.WARM, tally);
+        if (held.isEmpty()) {
+            // The id exists in the warm store under another owner: a client reused an id.
+            return block(entry, Destination.WARM, "id " + entry.id() + " is already used by another owner", tally);
         }
-        // The id exists in the warm store under another owner: a client reused an id.
-        return block(entry, Destination.WARM, "id " + entry.id() + " is already used by another owner", tally);
+        if (!held.get().sameContentAs(entry)) {
+            return block(entry, Destination.WARM, "id " + entry.id()
+                    + " is already stored with different content", tally);
+        }
+        return synced(entry, Destination.WARM, tally);
     }
 
     private List<TimeEntry> toCold(Map<UUID, TimeEntry> states, List<TimeEntry> due, Tally tally) {
         List<TimeEntry> changed = new ArrayList<>();
-        int size = Math.max(1, cold.maxBatchSize());
-        for (int i = 0; i < due.size(); i += size) {
-            List<TimeEntry> chunk = due.subList(i, Math.min(due.size(), i + size));
+        for (int i = 0; i < due.size(); i += coldBatchSize) {
+            List<TimeEntry> chunk = due.subList(i, Math.min(due.size(), i + coldBatchSize));
             Map<UUID, ColdOutcome> outcomes;
             try {
                 outcomes = cold.upsert(chunk);

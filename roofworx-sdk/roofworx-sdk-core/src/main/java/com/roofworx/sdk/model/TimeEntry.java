@@ -81,6 +81,12 @@ public record TimeEntry(UUID id, String owner, String projectId, LocalDate workD
         return null;
     }
 
+    /** Same worker-supplied content as another stored copy of an entry. */
+    public boolean sameContentAs(TimeEntry other) {
+        return sameContentAs(new EntryDraft(other.id, other.projectId, other.workDate, other.minutes, other.notes,
+                other.taskType));
+    }
+
     /** Same worker-supplied content: what makes a repeated submit of one id a no-op rather than a conflict. */
     public boolean sameContentAs(EntryDraft draft) {
         return projectId.equals(draft.projectId()) && workDate.equals(draft.workDate())

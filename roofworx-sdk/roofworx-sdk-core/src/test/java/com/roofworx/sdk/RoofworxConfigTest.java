@@ -1,0 +1,54 @@
+package com.roofworx.sdk;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RoofworxConfigTest {
+
+    @Test
+    @DisplayName("defaults are the documented constants")
+    void defaults() {
+        RoofworxConfig c = RoofworxConfig.ofDefaults();
+        assertThat(c.projectCacheTtl()).isEqualTo(Duration.ofHours(1));
+        assertThat(c.backdatingWindow()).isEqualTo(Duration.ofDays(60));
+        assertThat(c.hotWindow()).isEqualTo(Duration.ofDays(30));
+        assertThat(c.maxAttempts()).isEqualTo(8);
+        assertThat(c.batchSize()).isEqualTo(RoofworxConfig.DEFAULT_BATCH_SIZE);
+    }
+
+    @Test
+    @DisplayName("every setter refuses a bad value at once, naming the field and the value")
+    void refusesBadValues() {
+        assertThatThrownBy(() -> RoofworxConfig.custom().maxAttempts(0))
+                .hasMessage("maxAttempts must be >= 1 but was 0");
+        assertThatThrownBy(() -> RoofworxConfig.custom().lease(Duration.ofSeconds(-1)))
+                .hasMessage("lease must be > 0 but was PT-1S");
+        assertThatThrownBy(() -> RoofworxConfig.custom().backoffJitter(1.5))
+                .hasMessage("backoffJitter must be in [0, 1) but was 1.5");
+        assertThatThrownBy(() -> RoofworxConfig.custom().backoffMultiplier(Double.NaN))
+                .hasMessage("backoffMultiplier must be >= 1.0 but was NaN");
+        assertThatThrownBy(() -> RoofworxConfig.custom().projectCacheTtl(null))
+                .hasMessage("projectCacheTtl must not be null");
+    }
+
+    @Test
+    @DisplayName("build() catches settings that contradict each other")
+    void crossField() {
+        assertThatThrownBy(() -> RoofworxConfig.custom().backoffInitial(Duration.ofMinutes(10))
+                .backoffMax(Duration.ofMinutes(1)).build())
+                .hasMessageStartingWith("backoffMax must be >= backoffInitial");
+    }
+
+    @Test
+    @DisplayName("from(base) copies every setting")
+    void copies() {
+        RoofworxConfig base = RoofworxConfig.custom().batchSize(7).syncAfterSubmit(false).build();
+        RoofworxConfig copy = RoofworxConfig.from(base).build();
+        assertThat(copy.toString()).isEqualTo(base.toString());
+    }
+}
