@@ -1,0 +1,231 @@
+package com.roofworx.sdk.testkit.scenario;
+
+import com.roofworx.sdk.Roofworx;
+import com.roofworx.sdk.RoofworxConfig;
+import com.roofworx.sdk.StoreUnavailableException;
+import com.roofworx.sdk.TimeEntries.SubmitResult;
+import com.roofworx.sdk.event.RoofworxEvent;
+import com.roofworx.sdk.event.RoofworxEventListener;
+import com.roofworx.sdk.memory.InMemoryColdEntrySink;
+import com.roofworx.sdk.memory.InMemoryProjectCache;
+import com.roofworx.sdk.memory.InMemoryProjectSource;
+import com.roofworx.sdk.model.EntryDraft;
+import com.roofworx.sdk.model.Project;
+import com.roofworx.sdk.model.TimeEntry;
+import com.roofworx.sdk.spi.ColdEntrySink;
+import com.roofworx.sdk.spi.HotEntryStore;
+import com.roofworx.sdk.spi.WarmEntryStore;
+import com.roofworx.sdk.testkit.Faults;
+import com.roofworx.sdk.testkit.TestClock;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random schedules of submits (new and repeated), store faults, worker deaths, sync runs and time jumps,
+ * over any hot and warm store. Whatever happens, at the end every acknowledged entry is in the warm store
+ * and the cold sink exactly once, with the content that was submitted, and no refused entry is anywhere.
+ * <p>
+ * Run it against your own adapters to see them survive the engine's worst days:
+ * <pre>{@code
+ * new SyncInvariantScenario(clock -> new Adapters(myHotStore(clock), myWarmStore())).runSeeds(1, 100, true);
+ * }</pre>
+ * The factory is called once per schedule and must answer empty stores.
+ */
+public final class SyncInvariantScenario {
+    private static final String[] USERS = {"anna@example.com", "ben@example.com", "carl@example.com"};
+    private static final String[] PROJECT_OF = {"1001", "1001", "1002"};
+
+    private final Function<TestClock, Adapters> factory;
+
+    /** The stores under test; the project source, cache and cold sink are in memory. */
+    public record Adapters(HotEntryStore hot, WarmEntryStore warm) {
+    }
+
+    public SyncInvariantScenario(Function<TestClock, Adapters> factory) {
+        this.factory = factory;
+    }
+
+    /**
+     * Runs {@code count} schedules with seeds {@code first, first + 1, ...}, and one fresh seed when asked.
+     * A failure names the seed that reproduces it.
+     */
+    public void runSeeds(long first, int count, boolean plusFreshSeed) {
+        for (long seed = first; seed < first + count; seed++) {
+            runReporting(seed, false);
+        }
+        if (plusFreshSeed) {
+            runReporting(System.nanoTime(), true);
+        }
+    }
+
+    private void runReporting(long seed, boolean fresh) {
+        try {
+            run(seed);
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError("schedule failed with seed " + seed + (fresh ? " (fresh seed)" : "") + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** One schedule. */
+    public void run(long seed) {
+        new Schedule(new Random(seed)).play();
+    }
+
+    private final class Schedule {
+        private final Random random;
+        private final TestClock clock = new TestClock();
+        private final Adapters adapters = factory.apply(clock);
+        private final Faults<HotEntryStore> hot = Faults.wrap(HotEntryStore.class, adapters.hot());
+        private final Faults<WarmEntryStore> warm = Faults.wrap(WarmEntryStore.class, adapters.warm());
+        private final InMemoryColdEntrySink coldMemory = new InMemoryColdEntrySink();
+        private final Faults<ColdEntrySink> cold = Faults.wrap(ColdEntrySink.class, coldMemory);
+        private final InMemoryProjectSource source = new InMemoryProjectSource()
+                .put(Project.of("1001", "Maple St re-roof")).put(Project.of("1002", "Harbor warehouse"))
+                .assign(USERS[0], "1001").assign(USERS[1], "1001").assign(USERS[2], "1002");
+        private final List<RoofworxEvent.EntrySubmitted> submitted = new CopyOnWriteArrayList<>();
+        private final Map<UUID, EntryDraft> acknowledged = new HashMap<>();
+        private final Map<UUID, String> owners = new HashMap<>();
+        private final Set<UUID> refused = new HashSet<>();
+
+        Schedule(Random random) {
+            this.random = random;
+        }
+
+        void play() {
+            RoofworxConfig config = RoofworxConfig.custom().syncAfterSubmit(false).backoffJitter(0)
+                    .backoffMax(Duration.ofMinutes(5)).batchSize(1 + random.nextInt(8)).build();
+            Roofworx main = instance(config, hot.proxy());
+            Roofworx second = instance(config, hot.proxy());
+            // Writes to warm and cold, then dies before acknowledging anything.
+            Roofworx doomed = instance(config,
+                    Faults.wrap(HotEntryStore.class, adapters.hot()).onlyMethod("complete").failAlways().proxy());
+            int steps = 20 + random.nextInt(40);
+            for (int step = 0; step < steps; step++) {
+                switch (random.nextInt(9)) {
+                    case 0, 1, 2 -> submit(main);
+                    case 3 -> repeat(main);
+                    case 4 -> injectFault();
+                    case 5 -> main.sync().runOnce();
+                    case 6 -> second.sync().syncUser(USERS[random.nextInt(USERS.length)]);
+                    case 7 -> doomed.sync().runOnce();
+                    default -> clock.advance(Duration.ofSeconds(random.nextInt(120)));
+                }
+            }
+            hot.heal();
+            warm.heal();
+            cold.heal();
+            settle(main);
+            verify();
+        }
+
+        private Roofworx instance(RoofworxConfig config, HotEntryStore hotStore) {
+            return Roofworx.builder().projectSource(source).projectCache(new InMemoryProjectCache(clock))
+                    .hotStore(hotStore).warmStore(warm.proxy()).coldSink(cold.proxy()).clock(clock).config(config)
+                    .listener(RoofworxEventListener.on(RoofworxEvent.EntrySubmitted.class, submitted::add)).build();
+        }
+
+        private void submit(Roofworx sdk) {
+            int u = random.nextInt(USERS.length);
+            EntryDraft draft = new EntryDraft(UUID.randomUUID(), PROJECT_OF[u],
+                    clock.today().minusDays(random.nextInt(20)), 15 + random.nextInt(480),
+                    random.nextBoolean() ? "Ridge vent" : null, null);
+            try {
+                SubmitResult result = sdk.entries().submit(USERS[u], draft);
+                acknowledged.put(result.entry().id(), draft);
+                owners.put(result.entry().id(), USERS[u]);
+            } catch (RuntimeException e) {
+                refused.add(draft.id());
+            }
+        }
+
+        /** A phone retrying a submit it never saw answered. */
+        private void repeat(Roofworx sdk) {
+            if (acknowledged.isEmpty()) {
+                return;
+            }
+            List<UUID> ids = acknowledged.keySet().stream().sorted().toList();
+            UUID id = ids.get(random.nextInt(ids.size()));
+            try {
+                SubmitResult again = sdk.entries().submit(owners.get(id), acknowledged.get(id));
+                assertThat(again.entry().id()).isEqualTo(id);
+                assertThat(again.entry().sameContentAs(acknowledged.get(id))).isTrue();
+                // Answered as new only when the hot store could not know the first copy: it went to warm
+                // while hot was down. The sync then finds the id in warm and writes nothing twice.
+                if (again.created()) {
+                    assertThat(wentToWarm(id)).as("repeat of %s created a second hot entry", id).isTrue();
+                }
+            } catch (StoreUnavailableException expectedWhileDown) {
+                // Both stores down: the phone will retry later.
+            }
+        }
+
+        private boolean wentToWarm(UUID id) {
+            return submitted.stream().anyMatch(e -> e.entry().id().equals(id) && e.storedIn() == RoofworxEvent.Tier.WARM);
+        }
+
+        private void injectFault() {
+            Faults<?> target = switch (random.nextInt(3)) {
+                case 0 -> hot;
+                case 1 -> warm;
+                default -> cold;
+            };
+            if (random.nextInt(4) == 0) {
+                target.failAlways();
+            } else if (random.nextInt(3) == 0) {
+                target.heal();
+            } else {
+                target.failNext(1 + random.nextInt(4));
+            }
+        }
+
+        /** Syncs with healthy stores until nothing is left, replaying whatever got blocked meanwhile. */
+        private void settle(Roofworx sdk) {
+            for (int round = 0; round < 100; round++) {
+                clock.advance(Duration.ofMinutes(10));
+                sdk.sync().runOnce();
+                sdk.sync().blocked(1000).forEach(e -> sdk.sync().replay(e.id()));
+                if (sdk.sync().stats().queued() == 0 && sdk.sync().blocked(1).isEmpty()
+                        && adapters.warm().claimColdDue(clock.now(), Duration.ofMillis(1), 1).isEmpty()) {
+                    return;
+                }
+            }
+        }
+
+        private void verify() {
+            Set<UUID> inWarm = new HashSet<>();
+            for (String user : USERS) {
+                for (TimeEntry e : adapters.warm().range(user, clock.today().minusDays(400), clock.today().plusDays(2))) {
+                    assertThat(inWarm.add(e.id())).as("entry %s twice in warm", e.id()).isTrue();
+                    EntryDraft draft = acknowledged.get(e.id());
+                    assertThat(draft).as("warm holds unacknowledged entry %s", e.id()).isNotNull();
+                    assertThat(e.sameContentAs(draft)).as("warm content of %s", e.id()).isTrue();
+                }
+            }
+            assertThat(inWarm).as("warm holds every acknowledged entry").isEqualTo(acknowledged.keySet());
+            assertThat(coldMemory.recordCount()).as("cold records").isEqualTo(acknowledged.size());
+            acknowledged.forEach((id, draft) -> assertThat(coldMemory.record(id).orElseThrow(
+                    () -> new AssertionError("not in cold: " + id)).sameContentAs(draft)).as("cold content of %s", id)
+                    .isTrue());
+            for (UUID id : refused) {
+                if (!acknowledged.containsKey(id)) {
+                    assertThat(coldMemory.record(id)).as("refused %s in cold", id).isEmpty();
+                    for (String user : USERS) {
+                        assertThat(adapters.hot().get(user, id)).as("refused %s in hot", id).isEmpty();
+                    }
+                }
+            }
+        }
+    }
+}
