@@ -41,8 +41,8 @@ public final class Roofworx implements AutoCloseable {
     private Roofworx(Builder b) {
         this.config = b.config;
         Events events = new Events(b.listeners);
-        this.projects = new DefaultProjectCatalog(b.projectSource, b.projectCache, config.projectCacheTtl(), b.clock,
-                events);
+        this.projects = new DefaultProjectCatalog(b.projectSource, b.projectCache, config.projectCacheTtl(),
+                config.permissionCacheTtl(), b.clock, events);
         this.sync = new DefaultSyncEngine(b.hotStore, b.warmStore, b.coldSink, config, b.clock, events);
         boolean ownsExecutor = b.executor == null;
         ScheduledExecutorService executor = ownsExecutor ? defaultExecutor() : b.executor;

@@ -23,6 +23,7 @@ public final class RoofworxConfig {
     public static final int DEFAULT_MAX_BATCHES_PER_RUN = 100;
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
     public static final boolean DEFAULT_SYNC_AFTER_SUBMIT = true;
+    public static final Duration DEFAULT_PERMISSION_CACHE_TTL = Duration.ofSeconds(10);
 
     private final Duration projectCacheTtl;
     private final Duration backdatingWindow;
@@ -38,6 +39,7 @@ public final class RoofworxConfig {
     private final int maxBatchesPerRun;
     private final Duration shutdownTimeout;
     private final boolean syncAfterSubmit;
+    private final Duration permissionCacheTtl;
 
     private RoofworxConfig(Builder b) {
         projectCacheTtl = b.projectCacheTtl;
@@ -54,6 +56,7 @@ public final class RoofworxConfig {
         maxBatchesPerRun = b.maxBatchesPerRun;
         shutdownTimeout = b.shutdownTimeout;
         syncAfterSubmit = b.syncAfterSubmit;
+        permissionCacheTtl = b.permissionCacheTtl;
     }
 
     public static RoofworxConfig ofDefaults() {
@@ -134,13 +137,22 @@ public final class RoofworxConfig {
         return syncAfterSubmit;
     }
 
+    /**
+     * How long one instance remembers a user's bookable project ids for the submit check, saving a cache
+     * round trip per submit. Zero turns it off; a withdrawn assignment bites after at most this long.
+     */
+    public Duration permissionCacheTtl() {
+        return permissionCacheTtl;
+    }
+
     @Override
     public String toString() {
         return "RoofworxConfig{projectCacheTtl=" + projectCacheTtl + ", backdatingWindow=" + backdatingWindow
                 + ", hotWindow=" + hotWindow + ", maxAttempts=" + maxAttempts + ", backoff=" + backoffInitial
                 + " x" + backoffMultiplier + " ±" + backoffJitter + " max " + backoffMax + ", batchSize=" + batchSize
                 + ", lease=" + lease + ", syncInterval=" + syncInterval + ", maxBatchesPerRun=" + maxBatchesPerRun
-                + ", shutdownTimeout=" + shutdownTimeout + ", syncAfterSubmit=" + syncAfterSubmit + "}";
+                + ", shutdownTimeout=" + shutdownTimeout + ", syncAfterSubmit=" + syncAfterSubmit
+                + ", permissionCacheTtl=" + permissionCacheTtl + "}";
     }
 
     /** Builder of {@link RoofworxConfig}; not thread-safe. */
@@ -159,6 +171,7 @@ public final class RoofworxConfig {
         private int maxBatchesPerRun = DEFAULT_MAX_BATCHES_PER_RUN;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         private boolean syncAfterSubmit = DEFAULT_SYNC_AFTER_SUBMIT;
+        private Duration permissionCacheTtl = DEFAULT_PERMISSION_CACHE_TTL;
 
         private Builder() {
         }
@@ -178,6 +191,7 @@ public final class RoofworxConfig {
             maxBatchesPerRun = c.maxBatchesPerRun;
             shutdownTimeout = c.shutdownTimeout;
             syncAfterSubmit = c.syncAfterSubmit;
+            permissionCacheTtl = c.permissionCacheTtl;
         }
 
         public Builder projectCacheTtl(Duration value) {
@@ -247,11 +261,12 @@ public final class RoofworxConfig {
         }
 
         public Builder shutdownTimeout(Duration value) {
-            Objects.requireNonNull(value, "shutdownTimeout must not be null");
-            if (value.isNegative()) {
-                throw new IllegalArgumentException("shutdownTimeout must be >= 0 but was " + value);
-            }
-            shutdownTimeout = value;
+            shutdownTimeout = notNegative("shutdownTimeout", value);
+            return this;
+        }
+
+        public Builder permissionCacheTtl(Duration value) {
+            permissionCacheTtl = notNegative("permissionCacheTtl", value);
             return this;
         }
 
@@ -275,6 +290,14 @@ public final class RoofworxConfig {
             }
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException(field + " must be > 0 but was " + value);
+            }
+            return value;
+        }
+
+        private static Duration notNegative(String field, Duration value) {
+            Objects.requireNonNull(value, field + " must not be null");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException(field + " must be >= 0 but was " + value);
             }
             return value;
         }

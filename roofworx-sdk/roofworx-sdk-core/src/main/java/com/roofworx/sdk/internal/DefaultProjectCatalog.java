@@ -25,13 +25,16 @@ public final class DefaultProjectCatalog implements ProjectCatalog {
     private final Clock clock;
     private final Events events;
     private final SingleFlight<String, List<Project>> loads = new SingleFlight<>();
+    private final PermissionNearCache permissions;
 
-    public DefaultProjectCatalog(ProjectSource source, ProjectCache cache, Duration ttl, Clock clock, Events events) {
+    public DefaultProjectCatalog(ProjectSource source, ProjectCache cache, Duration ttl, Duration permissionTtl,
+                                 Clock clock, Events events) {
         this.source = source;
         this.cache = cache;
         this.ttl = ttl;
         this.clock = clock;
         this.events = events;
+        this.permissions = new PermissionNearCache(permissionTtl, clock);
     }
 
     @Override
@@ -48,7 +51,9 @@ public final class DefaultProjectCatalog implements ProjectCatalog {
 
     @Override
     public boolean mayBook(String user, String projectId) {
-        return projectsFor(user).stream().anyMatch(p -> p.id().equals(projectId));
+        String who = Users.normalize(user);
+        return permissions.allowed(who, () -> projectsFor(who).stream().map(Project::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet())).contains(projectId);
     }
 
     @Override
@@ -56,6 +61,7 @@ public final class DefaultProjectCatalog implements ProjectCatalog {
         Instant start = clock.now();
         ProjectSnapshot snapshot = fromSource("loadAll", source::loadAll);
         cache.replaceAll(snapshot, ttl);
+        permissions.clear();
         events.publish(new RoofworxEvent.ProjectsLoaded(null, snapshot.projects().size(),
                 Duration.between(start, clock.now())));
         return snapshot.projects().size();
@@ -70,6 +76,7 @@ public final class DefaultProjectCatalog implements ProjectCatalog {
             return false;
         }
         cache.updateProject(project.get());
+        permissions.clear();
         return true;
     }
 

@@ -135,4 +135,17 @@ class ProjectCatalogTest {
         assertThat(sdk.projects().projectsFor(ANNA)).containsExactly(HARBOR, MAPLE);
         sdk.close();
     }
+
+    @Test
+    @DisplayName("the submit check reads the cache once per user per permission TTL, then again")
+    void permissionNearCache() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(h.roofworx.projects().mayBook(ANNA, MAPLE.id())).isTrue();
+        }
+        int reads = h.events(RoofworxEvent.ProjectCacheHit.class).size() + h.events(RoofworxEvent.ProjectCacheMiss.class).size();
+        assertThat(reads).isEqualTo(1);
+        h.clock.advance(h.roofworx.config().permissionCacheTtl());
+        assertThat(h.roofworx.projects().mayBook(ANNA, "no-such-project")).isFalse();
+        assertThat(h.events(RoofworxEvent.ProjectCacheHit.class)).hasSize(1);
+    }
 }
