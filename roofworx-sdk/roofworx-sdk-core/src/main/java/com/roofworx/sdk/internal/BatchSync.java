@@ -7,6 +7,7 @@ import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.spi.Clock;
 import com.roofworx.sdk.spi.ColdEntrySink;
 import com.roofworx.sdk.spi.ColdEntrySink.ColdOutcome;
+import com.roofworx.sdk.spi.RetryHint;
 import com.roofworx.sdk.spi.WarmEntryStore;
 
 import java.time.Duration;
@@ -72,7 +73,7 @@ final class BatchSync {
             result = warm.upsert(due.stream().map(e -> e.withState(Destination.WARM, DestinationState.synced())).toList());
         } catch (RuntimeException e) {
             events.storeFailed("warm", "upsert", e);
-            due.forEach(entry -> states.put(entry.id(), failed(entry, Destination.WARM, message(e), null, tally)));
+            due.forEach(entry -> states.put(entry.id(), failed(entry, Destination.WARM, message(e), hint(e), tally)));
             return;
         }
         for (TimeEntry entry : due) {
@@ -121,7 +122,7 @@ final class BatchSync {
                 events.storeFailed("cold", "upsert", e);
                 outcomes = Map.of();
                 for (TimeEntry entry : chunk) {
-                    states.put(entry.id(), failed(entry, Destination.COLD, message(e), null, tally));
+                    states.put(entry.id(), failed(entry, Destination.COLD, message(e), hint(e), tally));
                 }
                 changed.addAll(chunk.stream().map(entry -> states.get(entry.id())).toList());
                 continue;
@@ -193,6 +194,10 @@ final class BatchSync {
         tally.blocked++;
         events.publish(new RoofworxEvent.EntryBlocked(next, destination, error));
         return next;
+    }
+
+    private static Duration hint(RuntimeException e) {
+        return e instanceof RetryHint h ? h.retryAfter() : null;
     }
 
     private static String message(RuntimeException e) {

@@ -218,4 +218,33 @@ class SyncEngineTest {
         live.entries().submit(ANNA, h.draft(MAPLE.id()));
         assertThat(live.sync().stats().queued()).as("no background run after close").isEqualTo(1);
     }
+
+    @Test
+    @DisplayName("a failure that says when to retry (HTTP 429 Retry-After) is not retried sooner")
+    void retryHint() {
+        TimeEntry e = submit(ANNA, 1).get(0);
+        class RateLimited extends RuntimeException implements com.roofworx.sdk.spi.RetryHint {
+            @Override
+            public Duration retryAfter() {
+                return Duration.ofMinutes(2);
+            }
+        }
+        com.roofworx.sdk.spi.ColdEntrySink limited = new com.roofworx.sdk.spi.ColdEntrySink() {
+            @Override
+            public int maxBatchSize() {
+                return 100;
+            }
+
+            @Override
+            public java.util.Map<java.util.UUID, ColdOutcome> upsert(List<TimeEntry> entries) {
+                throw new RateLimited();
+            }
+        };
+        Roofworx sdk = Roofworx.builder().projectSource(h.source).projectCache(new com.roofworx.sdk.memory.InMemoryProjectCache(h.clock))
+                .hotStore(h.hotMemory).warmStore(h.warmMemory).coldSink(limited).clock(h.clock)
+                .config(Harness.config().build()).build();
+        sdk.sync().runOnce();
+        assertThat(hotCopy(e).cold().nextAttemptAt()).isEqualTo(h.clock.now().plus(Duration.ofMinutes(2)));
+        sdk.close();
+    }
 }

@@ -1,0 +1,71 @@
+package com.roofworx.sdk.zoho;
+
+import com.roofworx.sdk.spi.AccessTokenCache;
+import com.roofworx.sdk.spi.Clock;
+import com.roofworx.sdk.zoho.internal.RecordPager;
+import com.roofworx.sdk.zoho.internal.RestClients;
+import com.roofworx.sdk.zoho.internal.TokenEndpoint;
+import com.roofworx.sdk.zoho.internal.UserDirectory;
+import com.roofworx.sdk.zoho.internal.ZohoCalls;
+import com.roofworx.sdk.zoho.internal.ZohoTokens;
+
+import java.util.Objects;
+
+/**
+ * A connection to one Zoho CRM organisation: the HTTP clients, the shared access token and the user map.
+ * Make one per application and take the {@link #projectSource()} and {@link #coldEntrySink()} from it,
+ * so both share one token and one user map. Close it on shutdown to release the HTTP clients.
+ * <p>
+ * HTTP goes through MicroProfile Rest Client: Payara (and any MicroProfile runtime) provides the
+ * implementation; a plain JVM adds one, plus a JSON-P implementation (see docs/zoho.md).
+ */
+public final class ZohoCrm implements AutoCloseable {
+    private final ZohoConfig config;
+    private final RestClients clients;
+    private final ZohoCalls calls;
+    private final RecordPager pager;
+    private final UserDirectory users;
+
+    private ZohoCrm(ZohoConfig config, AccessTokenCache tokenCache, Clock clock) {
+        this.config = config;
+        this.clients = new RestClients(config);
+        ZohoTokens tokens = new ZohoTokens(config, new TokenEndpoint(config, clients, clock), tokenCache, clock);
+        this.calls = new ZohoCalls(config, clients, tokens, clock);
+        this.pager = new RecordPager(calls);
+        this.users = new UserDirectory(pager, clock, config.userMapTtl());
+    }
+
+    /**
+     * Connects lazily (nothing is called until the first read or write).
+     *
+     * @param tokenCache where the access token is shared between instances (an in-memory cache for one
+     *                   instance, the Redis adapter's for several)
+     */
+    public static ZohoCrm connect(ZohoConfig config, AccessTokenCache tokenCache) {
+        return connect(config, tokenCache, Clock.system());
+    }
+
+    public static ZohoCrm connect(ZohoConfig config, AccessTokenCache tokenCache, Clock clock) {
+        return new ZohoCrm(Objects.requireNonNull(config, "config"), Objects.requireNonNull(tokenCache, "tokenCache"),
+                Objects.requireNonNull(clock, "clock"));
+    }
+
+    public ZohoConfig config() {
+        return config;
+    }
+
+    /** Active Deals as projects, with assignments from the junction module. */
+    public ZohoProjectSource projectSource() {
+        return new ZohoProjectSource(config, pager, users);
+    }
+
+    /** Time entries upserted into the Time_Entries module. */
+    public ZohoColdEntrySink coldEntrySink() {
+        return new ZohoColdEntrySink(config, calls, users);
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+    }
+}

@@ -1,0 +1,50 @@
+package com.roofworx.sdk.zoho;
+
+import com.roofworx.sdk.memory.InMemoryAccessTokenCache;
+import com.roofworx.sdk.spi.AccessTokenCache;
+import com.roofworx.sdk.testkit.zoho.ZohoCrmSimulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/** A simulator plus adapters connected to it; closes everything it started. */
+final class ZohoFixture implements AutoCloseable {
+    final ZohoCrmSimulator simulator = ZohoCrmSimulator.start();
+    final AccessTokenCache tokenCache = new InMemoryAccessTokenCache();
+    private final List<ZohoCrm> connections = new ArrayList<>();
+
+    ZohoConfig.Builder configBuilder() {
+        return ZohoConfig.builder()
+                .baseUrlOverride(simulator.baseUrl())
+                .clientId(ZohoCrmSimulator.CLIENT_ID)
+                .clientSecret(ZohoCrmSimulator.CLIENT_SECRET)
+                .refreshToken(ZohoCrmSimulator.REFRESH_TOKEN)
+                .activeStages(Set.of("Closed Won"))
+                .connectTimeout(Duration.ofSeconds(2))
+                .readTimeout(Duration.ofSeconds(5));
+    }
+
+    /** A connection with the default test configuration, sharing this fixture's token cache. */
+    ZohoCrm connect() {
+        return connect(b -> b);
+    }
+
+    ZohoCrm connect(UnaryOperator<ZohoConfig.Builder> customise) {
+        return connect(customise, tokenCache);
+    }
+
+    ZohoCrm connect(UnaryOperator<ZohoConfig.Builder> customise, AccessTokenCache cache) {
+        ZohoCrm crm = ZohoCrm.connect(customise.apply(configBuilder()).build(), cache);
+        connections.add(crm);
+        return crm;
+    }
+
+    @Override
+    public void close() {
+        connections.forEach(ZohoCrm::close);
+        simulator.close();
+    }
+}
