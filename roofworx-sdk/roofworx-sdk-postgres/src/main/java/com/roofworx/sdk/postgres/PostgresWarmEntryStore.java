@@ -1,0 +1,158 @@
+package com.roofworx.sdk.postgres;
+
+import com.roofworx.sdk.ValidationException;
+import com.roofworx.sdk.model.TimeEntry;
+import com.roofworx.sdk.postgres.internal.BatchUpserter;
+import com.roofworx.sdk.postgres.internal.EntryQueries;
+import com.roofworx.sdk.postgres.internal.EntrySql;
+import com.roofworx.sdk.postgres.internal.Jdbc;
+import com.roofworx.sdk.spi.WarmEntryStore;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The warm store on PostgreSQL, over plain JDBC and a {@link DataSource} the embedder provides (and pools).
+ * The schema must exist: apply it with {@link RoofworxMigrations#migrate} or your own migration process.
+ * <p>
+ * <b>Writes.</b> {@link #upsert} is one transaction, sent as one {@code INSERT ... ON CONFLICT (id) DO NOTHING}
+ * per {@linkplain PostgresWarmStoreConfig#batchSize() batch size} of rows (the rows travel as arrays), so
+ * retrying a batch, or overlapping batches, changes nothing and reports only the ids that were new. A row that
+ * breaks a constraint is reported in {@link UpsertResult#rejected()} with the reason, while the others land.
+ * <p>
+ * <b>Reads.</b> Entries read back are warm SYNCED. Instants are kept to the microsecond (PostgreSQL's
+ * resolution): what a caller wrote with finer instants reads back truncated.
+ * <p>
+ * <b>Failure.</b> Every method throws a {@link com.roofworx.sdk.StoreUnavailableException} naming the operation
+ * when the database cannot be reached or fails, having written nothing of that call. Null arguments and a
+ * negative limit are a {@link ValidationException}.
+ * <p>
+ * Thread-safe: it holds no state besides its configuration; each call borrows its own connection.
+ */
+public final class PostgresWarmEntryStore implements WarmEntryStore {
+
+    private final PostgresWarmStoreConfig config;
+    private final BatchUpserter upserter;
+    private final EntryQueries queries;
+    private final Jdbc jdbc;
+
+    public PostgresWarmEntryStore(DataSource dataSource, PostgresWarmStoreConfig config) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        this.config = Objects.requireNonNull(config, "config");
+        this.jdbc = new Jdbc(dataSource, Math.toIntExact(config.statementTimeout().getSeconds()));
+        EntrySql sql = new EntrySql(config.schema());
+        this.upserter = new BatchUpserter(jdbc, sql, config.batchSize());
+        this.queries = new EntryQueries(jdbc, sql, config.batchSize());
+    }
+
+    /** A store with the {@linkplain PostgresWarmStoreConfig#ofDefaults() default settings}. */
+    public PostgresWarmEntryStore(DataSource dataSource) {
+        this(dataSource, PostgresWarmStoreConfig.ofDefaults());
+    }
+
+    public PostgresWarmStoreConfig config() {
+        return config;
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * An id given twice in one call is inserted once (the first wins). Rejected: a row outside the table's limits
+     * (for example minutes outside 1..1440, or notes over 4,000 characters) or breaking any other constraint.
+     */
+    @Override
+    public UpsertResult upsert(List<TimeEntry> entries) {
+        List<TimeEntry> rows = noNulls("entries", entries);
+        if (rows.isEmpty()) {
+            return new UpsertResult(Set.of(), Map.of());
+        }
+        return jdbc.inTransaction("upsert", c -> upserter.upsert(c, rows));
+    }
+
+    @Override
+    public Optional<TimeEntry> get(String owner, UUID id) {
+        notNull("owner", owner);
+        notNull("id", id);
+        return queries.get(owner, id);
+    }
+
+    @Override
+    public List<TimeEntry> range(String owner, LocalDate from, LocalDate to) {
+        notNull("owner", owner);
+        notNull("from", from);
+        notNull("to", to);
+        return from.isAfter(to) ? List.of() : queries.range(owner, from, to);
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * One transaction; the last state given for an id wins. A cold record id longer than the table holds is a
+     * {@link ValidationException}, thrown before anything is written; an over-long error text is cut.
+     */
+    @Override
+    public void updateCold(List<TimeEntry> entries) {
+        List<TimeEntry> rows = noNulls("entries", entries);
+        if (!rows.isEmpty()) {
+            queries.updateCold(rows);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * One statement ({@code UPDATE ... FROM (SELECT ... FOR UPDATE SKIP LOCKED LIMIT n)}): concurrent callers,
+     * in this process or another, skip each other's rows instead of waiting. The entries are answered as they
+     * were when claimed; the stored next-attempt time is the end of the lease.
+     */
+    @Override
+    public List<TimeEntry> claimColdDue(Instant now, Duration lease, int limit) {
+        notNull("now", now);
+        notNull("lease", lease);
+        if (lease.isNegative()) {
+            throw ValidationException.of("lease", lease, "must not be negative");
+        }
+        return limit(limit) == 0 ? List.of() : queries.claimColdDue(now, now.plus(lease), limit);
+    }
+
+    @Override
+    public List<TimeEntry> coldBlocked(int limit) {
+        return limit(limit) == 0 ? List.of() : queries.coldBlocked(limit);
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresWarmEntryStore[" + config + "]";
+    }
+
+    private static int limit(int limit) {
+        if (limit < 0) {
+            throw ValidationException.of("limit", limit, "must not be negative");
+        }
+        return limit;
+    }
+
+    private static void notNull(String field, Object value) {
+        if (value == null) {
+            throw ValidationException.of(field, null, "must not be null");
+        }
+    }
+
+    private static List<TimeEntry> noNulls(String field, List<TimeEntry> entries) {
+        notNull(field, entries);
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i) == null) {
+                throw ValidationException.of(field + "[" + i + "]", null, "must not be null");
+            }
+        }
+        return entries;
+    }
+}
