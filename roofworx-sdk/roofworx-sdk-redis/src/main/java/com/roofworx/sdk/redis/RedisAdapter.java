@@ -1,0 +1,147 @@
+package com.roofworx.sdk.redis;
+
+import com.roofworx.sdk.StoreUnavailableException;
+import com.roofworx.sdk.ValidationException;
+import com.roofworx.sdk.redis.internal.RedisOps;
+import com.roofworx.sdk.spi.Clock;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Entry point of the Redis adapters: wraps one Lettuce connection (standalone or Redis Cluster) and hands out
+ * the {@link RedisProjectCache}, {@link RedisHotEntryStore} and {@link RedisAccessTokenCache} built on it.
+ * All of them share the connection: Lettuce connections are thread-safe and pipeline concurrent commands,
+ * and the adapters never use MULTI/EXEC, so one connection serves every thread.
+ * <p>
+ * On a standalone connection the submit script also updates the global due index (one command per submit);
+ * on a cluster connection every script stays in one hash slot and that update is a second, pipelined command.
+ * <p>
+ * {@link #close()} closes only what this adapter opened: a connection or client the embedder passed in stays
+ * the embedder's to close.
+ */
+public final class RedisAdapter implements AutoCloseable {
+    private final RedisOps ops;
+    private final RedisAdapterConfig config;
+    private final List<AutoCloseable> owned;
+
+    private RedisAdapter(RedisClusterAsyncCommands<String, String> commands, boolean singleNode,
+                         RedisAdapterConfig config, List<AutoCloseable> owned) {
+        this.ops = new RedisOps(commands, config.commandTimeout(), "redis",
+                singleNode && !config.singleSlotScripts());
+        this.config = config;
+        this.owned = owned;
+    }
+
+    /**
+     * Connects to a standalone Redis at {@code redisUri} ({@code redis://host:port/db}, {@code rediss://...}).
+     * While disconnected, commands fail at once instead of queueing, so a caller can fall back (the SDK writes
+     * a submit straight to the warm store) rather than wait; the client reconnects in the background.
+     */
+    public static RedisAdapter connect(String redisUri, RedisAdapterConfig config) {
+        RedisURI uri = parse(redisUri);
+        RedisClient client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout()))
+                .build());
+        try {
+            StatefulRedisConnection<String, String> connection = client.connect();
+            return new RedisAdapter(connection.async(), true, config, List.of(connection, client::shutdown));
+        } catch (RuntimeException e) {
+            client.shutdown();
+            throw StoreUnavailableException.of("redis", "connect", e);
+        }
+    }
+
+    /** Connects to a Redis Cluster through the seed node at {@code redisUri}. */
+    public static RedisAdapter connectCluster(String redisUri, RedisAdapterConfig config) {
+        RedisClusterClient client = RedisClusterClient.create(parse(redisUri));
+        client.setOptions(ClusterClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout()))
+                .build());
+        try {
+            StatefulRedisClusterConnection<String, String> connection = client.connect();
+            return new RedisAdapter(connection.async(), false, config, List.of(connection, client::shutdown));
+        } catch (RuntimeException e) {
+            client.shutdown();
+            throw StoreUnavailableException.of("redis", "connect", e);
+        }
+    }
+
+    /** Opens a connection on the embedder's client; closing the adapter closes that connection, not the client. */
+    public static RedisAdapter using(RedisClient client, RedisAdapterConfig config) {
+        StatefulRedisConnection<String, String> connection = client.connect();
+        return new RedisAdapter(connection.async(), true, config, List.of(connection));
+    }
+
+    /** Uses the embedder's standalone connection as it is; the embedder keeps closing it. */
+    public static RedisAdapter using(StatefulRedisConnection<String, String> connection, RedisAdapterConfig config) {
+        return new RedisAdapter(connection.async(), true, config, List.of());
+    }
+
+    /** Uses the embedder's cluster connection as it is; the embedder keeps closing it. */
+    public static RedisAdapter using(StatefulRedisClusterConnection<String, String> connection,
+                                     RedisAdapterConfig config) {
+        return new RedisAdapter(connection.async(), false, config, List.of());
+    }
+
+    public RedisAdapterConfig config() {
+        return config;
+    }
+
+    public RedisProjectCache projectCache() {
+        return new RedisProjectCache(ops, config);
+    }
+
+    /** A hot store whose leases, TTLs and retention follow {@code clock}. */
+    public RedisHotEntryStore hotEntryStore(Clock clock) {
+        return new RedisHotEntryStore(ops, config, clock);
+    }
+
+    public RedisAccessTokenCache accessTokenCache(Clock clock) {
+        return new RedisAccessTokenCache(ops, config, clock);
+    }
+
+    @Override
+    public void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                failures.add(new IllegalStateException("closing the Redis connection failed", e));
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+    }
+
+    private static RedisURI parse(String redisUri) {
+        if (redisUri == null || redisUri.isBlank()) {
+            throw ValidationException.of("redisUri", redisUri, "must not be blank");
+        }
+        try {
+            return RedisURI.create(redisUri);
+        } catch (IllegalArgumentException e) {
+            // The URI may carry a password: show only its scheme.
+            throw ValidationException.of("redisUri", schemeOf(redisUri) + "://***", "must be a Redis URI");
+        }
+    }
+
+    private static String schemeOf(String uri) {
+        int colon = uri.indexOf(':');
+        return colon < 0 ? "?" : uri.substring(0, colon);
+    }
+}

@@ -1,0 +1,239 @@
+package com.roofworx.sdk.redis;
+
+import com.roofworx.sdk.ValidationException;
+import com.roofworx.sdk.model.TimeEntry;
+import com.roofworx.sdk.redis.internal.DueIndex;
+import com.roofworx.sdk.redis.internal.EntryCodec;
+import com.roofworx.sdk.redis.internal.HotScripts;
+import com.roofworx.sdk.redis.internal.Ids;
+import com.roofworx.sdk.redis.internal.QueueClaimer;
+import com.roofworx.sdk.redis.internal.RedisKeys;
+import com.roofworx.sdk.redis.internal.RedisOps;
+import com.roofworx.sdk.spi.Clock;
+import com.roofworx.sdk.spi.HotEntryStore;
+import io.lettuce.core.ScriptOutputType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@link HotEntryStore} on Redis. Each entry is one short string key; each user has a by-date index zset, a
+ * queue zset (score: due time, or lease end while claimed) and a lease hash, all under the user's hash tag.
+ * Every step that must be atomic is one Lua script on one slot; see docs/redis-design.md.
+ * <p>
+ * Time: lease checks and TTLs use the {@link Clock} given here, and reads hide entries whose retention ended
+ * by that clock, so a test clock governs expiry the same way the wall clock does. The physical TTL is set
+ * relative to that clock ({@code PEXPIRE}), never as an absolute Redis time.
+ * <p>
+ * Failure: a Redis error or timeout is thrown as {@link com.roofworx.sdk.StoreUnavailableException}; each
+ * script is all-or-nothing. In the slot-safe (cluster) mode a submit's pipelined due-index update can be lost
+ * with the connection; the entry is then still in its user's queue, where {@link #claimFor} finds it, and an
+ * idle {@link #claim} re-announces such users at most every five minutes.
+ */
+public final class RedisHotEntryStore implements HotEntryStore {
+    private static final String STORE = "hot";
+    private static final String NONE = "";
+    private static final Comparator<TimeEntry> BY_DATE = Comparator.comparing(TimeEntry::workDate)
+            .thenComparing(TimeEntry::createdAt).thenComparing(TimeEntry::id);
+
+    private final RedisOps ops;
+    private final RedisKeys keys;
+    private final DueIndex dueIndex;
+    private final RedisAdapterConfig config;
+    private final Clock clock;
+    private final QueueClaimer claimer;
+
+    RedisHotEntryStore(RedisOps ops, RedisAdapterConfig config, Clock clock) {
+        this.ops = ops.forStore(STORE);
+        this.keys = new RedisKeys(config.keyPrefix());
+        this.dueIndex = new DueIndex(this.ops, keys);
+        this.config = config;
+        this.clock = clock;
+        this.claimer = new QueueClaimer(this.ops, keys, dueIndex);
+    }
+
+    @Override
+    public InsertResult insert(TimeEntry entry) {
+        String owner = entry.owner();
+        Instant due = entry.nextDueAt();
+        boolean fused = ops.singleNode();
+        CompletableFuture<String> write = ops.eval(HotScripts.INSERT, ScriptOutputType.VALUE,
+                fused ? null : () -> touch(owner, due), fused ? keys.insertStepSingleNode(owner, entry.id())
+                        : keys.entryStep(owner, entry.id()),
+                EntryCodec.encode(entry), Ids.encode(entry.id()), Long.toString(entry.workDate().toEpochDay()),
+                millisOrNone(due), ttlOrNone(entry), Long.toString(trimCutoffDay()), keys.userBase(owner),
+                Integer.toString(config.trimBatch()), owner);
+        CompletableFuture<Long> touched = fused ? null : touch(owner, due);
+        String stored = ops.await(write, "insert");
+        ops.awaitIfPresent(touched, "insert");
+        if (stored != null) {
+            return new InsertResult(EntryCodec.decode(owner, entry.id(), stored), false);
+        }
+        if (entry.isBlocked()) {
+            ops.await(dueIndex.block(owner, entry.id(), entry.createdAt().toEpochMilli()), "insert");
+        }
+        return new InsertResult(entry, true);
+    }
+
+    @Override
+    public Optional<TimeEntry> get(String owner, UUID id) {
+        String value = ops.await(ops.commands().get(keys.entry(owner, id)), "get");
+        return Optional.ofNullable(value).map(v -> EntryCodec.decode(owner, id, v)).filter(this::retained);
+    }
+
+    @Override
+    public List<TimeEntry> range(String owner, LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            return List.of();
+        }
+        List<Object> flat = ops.await(ops.<List<Object>>eval(HotScripts.RANGE, ScriptOutputType.MULTI,
+                keys.rangeStep(owner), Long.toString(from.toEpochDay()), Long.toString(to.toEpochDay()),
+                keys.userBase(owner)), "range");
+        List<TimeEntry> entries = new ArrayList<>(flat.size() / 2);
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            TimeEntry entry = EntryCodec.decode(owner, Ids.decode((String) flat.get(i)), (String) flat.get(i + 1));
+            if (retained(entry)) {
+                entries.add(entry);
+            }
+        }
+        entries.sort(BY_DATE);
+        return entries;
+    }
+
+    @Override
+    public List<Claim> claim(Instant now, Duration lease, int max) {
+        return claimer.claim(now, lease, max);
+    }
+
+    @Override
+    public List<Claim> claimFor(String owner, Instant now, Duration lease, int max) {
+        return claimer.claimFor(owner, now, lease, max);
+    }
+
+    @Override
+    public boolean complete(Claim claim, TimeEntry updated) {
+        TimeEntry claimed = claim.entry();
+        sameEntry(claimed, updated);
+        String owner = claimed.owner();
+        Instant due = updated.nextDueAt();
+        CompletableFuture<Long> write = ops.eval(HotScripts.COMPLETE, ScriptOutputType.INTEGER,
+                () -> touch(owner, due), keys.entryStep(owner, claimed.id()), Ids.encode(claimed.id()),
+                claim.token(), Long.toString(clock.now().toEpochMilli()), EntryCodec.encode(updated),
+                millisOrNone(due), ttlOrNone(updated));
+        CompletableFuture<Long> touched = touch(owner, due);
+        boolean written = ops.await(write, "complete") == 1L;
+        ops.awaitIfPresent(touched, "complete");
+        if (written && updated.isBlocked()) {
+            ops.await(dueIndex.block(owner, updated.id(), updated.createdAt().toEpochMilli()), "complete");
+        }
+        return written;
+    }
+
+    @Override
+    public void release(Claim claim) {
+        claimer.release(claim, clock.now());
+    }
+
+    @Override
+    public List<TimeEntry> blocked(int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<String> members = ops.await(dueIndex.blockedMembers(limit), "blocked");
+        List<CompletableFuture<String>> values = new ArrayList<>(members.size());
+        for (String member : members) {
+            values.add(ops.commands().get(keys.entry(DueIndex.memberOwner(member), DueIndex.memberId(member)))
+                    .toCompletableFuture());
+        }
+        List<TimeEntry> entries = new ArrayList<>(members.size());
+        for (int i = 0; i < members.size(); i++) {
+            String member = members.get(i);
+            String value = ops.await(values.get(i), "blocked");
+            TimeEntry entry = value == null ? null
+                    : EntryCodec.decode(DueIndex.memberOwner(member), DueIndex.memberId(member), value);
+            if (entry == null || !entry.isBlocked()) {
+                // Expired (cold-blocked entries expire once warm-synced) or no longer blocked: drop the listing.
+                ops.await(dueIndex.removeBlockedMember(member), "blocked");
+            } else {
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
+    @Override
+    public boolean requeue(TimeEntry updated) {
+        String owner = updated.owner();
+        Instant due = updated.nextDueAt();
+        CompletableFuture<Long> write = ops.eval(HotScripts.REQUEUE, ScriptOutputType.INTEGER,
+                () -> touch(owner, due), keys.entryStep(owner, updated.id()), Ids.encode(updated.id()),
+                EntryCodec.encode(updated), millisOrNone(due), ttlOrNone(updated));
+        CompletableFuture<Long> touched = touch(owner, due);
+        CompletableFuture<Long> unblocked = dueIndex.unblock(owner, updated.id());
+        boolean written = ops.await(write, "requeue") == 1L;
+        ops.awaitIfPresent(touched, "requeue");
+        ops.await(unblocked, "requeue");
+        return written;
+    }
+
+    @Override
+    public QueueStats stats() {
+        return claimer.stats();
+    }
+
+    /** When the entry leaves Redis: retention after the end of its work day (UTC). */
+    Instant expiresAt(TimeEntry entry) {
+        return entry.workDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(config.retention());
+    }
+
+    /**
+     * Only an entry with nothing left to do may expire: it must be in the warm store (until then Redis holds
+     * the only copy), and also off the queue and off the blocked list, so queued cold work and the blocked list
+     * never point at a vanished entry.
+     */
+    private static boolean mayExpire(TimeEntry entry) {
+        return entry.isFullySynced();
+    }
+
+    private boolean retained(TimeEntry entry) {
+        return !mayExpire(entry) || expiresAt(entry).isAfter(clock.now());
+    }
+
+    private String ttlOrNone(TimeEntry entry) {
+        if (!mayExpire(entry)) {
+            return NONE;
+        }
+        long ttl = expiresAt(entry).toEpochMilli() - clock.now().toEpochMilli();
+        return Long.toString(Math.max(1L, ttl));
+    }
+
+    private long trimCutoffDay() {
+        return clock.now().minus(config.retention()).atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay() - 1;
+    }
+
+    private CompletableFuture<Long> touch(String owner, Instant due) {
+        return due == null ? CompletableFuture.completedFuture(0L) : dueIndex.touch(owner, due.toEpochMilli());
+    }
+
+    private static String millisOrNone(Instant instant) {
+        return instant == null ? NONE : Long.toString(instant.toEpochMilli());
+    }
+
+    private static void sameEntry(TimeEntry claimed, TimeEntry updated) {
+        if (!claimed.id().equals(updated.id())) {
+            throw ValidationException.of("updated.id", updated.id(), "must be the claimed entry's id " + claimed.id());
+        }
+        if (!claimed.owner().equals(updated.owner())) {
+            throw ValidationException.of("updated.owner", updated.owner(),
+                    "must be the claimed entry's owner " + claimed.owner());
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package com.roofworx.sdk.redis;
+
+import com.roofworx.sdk.ValidationException;
+import com.roofworx.sdk.model.Project;
+import com.roofworx.sdk.model.ProjectSnapshot;
+import com.roofworx.sdk.redis.internal.ProjectCodec;
+import com.roofworx.sdk.redis.internal.ProjectScripts;
+import com.roofworx.sdk.redis.internal.RedisKeys;
+import com.roofworx.sdk.redis.internal.RedisOps;
+import com.roofworx.sdk.spi.ProjectCache;
+import io.lettuce.core.ScriptOutputType;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@link ProjectCache} on Redis. Each user's list is denormalized into one hash (project id to compact
+ * project details, plus a marker field), so a read is one HGETALL. Lists are swapped in whole by one script.
+ * A per-project set of the users holding it lets {@link #updateProject} refresh every copy; it may name users
+ * whose list no longer holds the project (those are skipped and dropped from the set).
+ * <p>
+ * Failure: Redis errors and timeouts are thrown as {@link com.roofworx.sdk.StoreUnavailableException}.
+ */
+public final class RedisProjectCache implements ProjectCache {
+    private static final String STORE = "project-cache";
+    /** A field no project id can be (ids are never blank); present in every cached list, even an empty one. */
+    private static final String MARKER = "";
+
+    private final RedisOps ops;
+    private final RedisKeys keys;
+
+    RedisProjectCache(RedisOps ops, RedisAdapterConfig config) {
+        this.ops = ops.forStore(STORE);
+        this.keys = new RedisKeys(config.keyPrefix());
+    }
+
+    @Override
+    public Optional<List<Project>> projectsFor(String user) {
+        Map<String, String> hash = ops.await(ops.commands().hgetall(keys.projects(user)), "projectsFor");
+        if (hash == null || !hash.containsKey(MARKER)) {
+            return Optional.empty();
+        }
+        List<ProjectCodec.Ordered> ordered = new ArrayList<>(hash.size() - 1);
+        hash.forEach((id, value) -> {
+            if (!MARKER.equals(id)) {
+                ordered.add(ProjectCodec.decode(id, value));
+            }
+        });
+        ordered.sort(Comparator.comparingInt(ProjectCodec.Ordered::ordinal));
+        return Optional.of(ordered.stream().map(ProjectCodec.Ordered::project).toList());
+    }
+
+    @Override
+    public void putUser(String user, List<Project> projects, Duration ttl) {
+        List<CompletableFuture<?>> writes = new ArrayList<>();
+        write(user, projects, ttlMillis(ttl), writes);
+        writes.forEach(write -> ops.await(write, "putUser"));
+    }
+
+    @Override
+    public void replaceAll(ProjectSnapshot snapshot, Duration ttl) {
+        long ttlMs = ttlMillis(ttl);
+        Set<String> users = snapshot.allowedByUser().keySet();
+        List<CompletableFuture<?>> writes = new ArrayList<>();
+        for (String user : users) {
+            write(user, snapshot.projectsFor(user), ttlMs, writes);
+        }
+        Set<String> dropped = new HashSet<>(ops.await(ops.commands().smembers(keys.cachedUsers()), "replaceAll"));
+        dropped.removeAll(users);
+        for (String user : dropped) {
+            writes.add(ops.commands().del(keys.projects(user)).toCompletableFuture());
+        }
+        if (!dropped.isEmpty()) {
+            writes.add(ops.commands().srem(keys.cachedUsers(), dropped.toArray(String[]::new)).toCompletableFuture());
+        }
+        writes.forEach(write -> ops.await(write, "replaceAll"));
+    }
+
+    @Override
+    public void updateProject(Project project) {
+        Set<String> holders = ops.await(ops.commands().smembers(keys.projectUsers(project.id())), "updateProject");
+        String details = ProjectCodec.details(project);
+        List<String> users = new ArrayList<>(holders);
+        List<CompletableFuture<Long>> updates = new ArrayList<>(users.size());
+        for (String user : users) {
+            updates.add(ops.eval(ProjectScripts.UPDATE_PROJECT, ScriptOutputType.INTEGER,
+                    new String[]{keys.projects(user)}, project.id(), details));
+        }
+        List<String> stale = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            if (ops.await(updates.get(i), "updateProject") == 0L) {
+                stale.add(users.get(i));
+            }
+        }
+        if (!stale.isEmpty()) {
+            ops.await(ops.commands().srem(keys.projectUsers(project.id()), stale.toArray(String[]::new)),
+                    "updateProject");
+        }
+    }
+
+    @Override
+    public void evictUser(String user) {
+        CompletableFuture<Long> deleted = ops.commands().del(keys.projects(user)).toCompletableFuture();
+        CompletableFuture<Long> forgotten = ops.commands().srem(keys.cachedUsers(), user).toCompletableFuture();
+        ops.await(deleted, "evictUser");
+        ops.await(forgotten, "evictUser");
+    }
+
+    /** Queues (pipelined) the list swap, the reverse-index additions and the registry entry of one user. */
+    private void write(String user, List<Project> projects, long ttlMs, List<CompletableFuture<?>> into) {
+        List<String> args = new ArrayList<>(3 + projects.size() * 2);
+        args.add(Long.toString(ttlMs));
+        args.add(MARKER);
+        args.add(Integer.toString(projects.size()));
+        for (int i = 0; i < projects.size(); i++) {
+            args.add(projects.get(i).id());
+            args.add(ProjectCodec.encode(i, projects.get(i)));
+        }
+        into.add(ops.eval(ProjectScripts.PUT_LIST, ScriptOutputType.INTEGER, new String[]{keys.projects(user)},
+                args.toArray(String[]::new)));
+        String ttlArg = Long.toString(ttlMs);
+        for (Project project : projects) {
+            into.add(ops.eval(ProjectScripts.ADD_HOLDER, ScriptOutputType.INTEGER,
+                    new String[]{keys.projectUsers(project.id())}, ttlArg, user));
+        }
+        into.add(ops.commands().sadd(keys.cachedUsers(), user).toCompletableFuture());
+    }
+
+    private static long ttlMillis(Duration ttl) {
+        if (ttl == null || ttl.toMillis() < 1) {
+            throw ValidationException.of("ttl", ttl, "must be at least 1 ms");
+        }
+        return ttl.toMillis();
+    }
+}

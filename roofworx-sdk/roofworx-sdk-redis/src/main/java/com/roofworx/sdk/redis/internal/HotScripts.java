@@ -1,0 +1,138 @@
+package com.roofworx.sdk.redis.internal;
+
+/**
+ * The hot store's atomic steps. Per-user scripts get {@link RedisKeys#entryStep} or {@link RedisKeys#queueStep}
+ * as KEYS and reach an entry as {@code base .. id}, a key in the same hash slot as their KEYS.
+ * Empty-string arguments mean "none" (no due time: off the queue; no TTL: never expires).
+ */
+public final class HotScripts {
+
+    private HotScripts() {
+    }
+
+    /**
+     * KEYS entry, byDate, queue, leases [, due, dueVersions]. ARGV value, id, epochDay, dueMs, ttlMs, cutoffDay,
+     * base, trimLimit, owner. Returns the stored value on a duplicate, nil when it wrote. Also drops index
+     * members older than the cutoff whose entry is gone (expired); members of entries that still exist stay.
+     * With the two global keys (single-node Redis only: they are in another slot) it also does the due-index
+     * touch of {@link QueueScripts#TOUCH}, saving the second command of a submit.
+     */
+    public static final Script INSERT = Script.of("insert", """
+            local old = redis.call('GET', KEYS[1])
+            if old then return old end
+            if ARGV[5] ~= '' then
+              redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[5])
+            else
+              redis.call('SET', KEYS[1], ARGV[1])
+            end
+            redis.call('ZADD', KEYS[2], ARGV[3], ARGV[2])
+            if ARGV[4] ~= '' then redis.call('ZADD', KEYS[3], ARGV[4], ARGV[2]) end
+            local stale = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[6], 'LIMIT', 0, tonumber(ARGV[8]))
+            for _, member in ipairs(stale) do
+              if redis.call('EXISTS', ARGV[7] .. member) == 0 then redis.call('ZREM', KEYS[2], member) end
+            end
+            if KEYS[6] and ARGV[4] ~= '' then
+              local score = redis.call('ZSCORE', KEYS[5], ARGV[9])
+              if (not score) or tonumber(ARGV[4]) < tonumber(score) then
+                redis.call('ZADD', KEYS[5], ARGV[4], ARGV[9])
+              end
+              redis.call('HINCRBY', KEYS[6], ARGV[9], 1)
+            end
+            return false
+            """);
+
+    /**
+     * KEYS queue, leases. ARGV nowMs, leaseUntilMs, max, token, base. Leases up to max due items by moving
+     * their score to the lease end and recording the token. Returns {nextScore or '', id, value, ...}.
+     * A queued id whose entry is gone is dropped from the queue.
+     */
+    public static final Script CLAIM = Script.of("claim", """
+            local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+            local out = {''}
+            for _, id in ipairs(ids) do
+              local value = redis.call('GET', ARGV[5] .. id)
+              if value then
+                redis.call('ZADD', KEYS[1], ARGV[2], id)
+                redis.call('HSET', KEYS[2], id, ARGV[4])
+                out[#out + 1] = id
+                out[#out + 1] = value
+              else
+                redis.call('ZREM', KEYS[1], id)
+                redis.call('HDEL', KEYS[2], id)
+              end
+            end
+            local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+            if first[2] then out[1] = first[2] end
+            return out
+            """);
+
+    /** Shared lease check: the token must match and the lease (the queue score) must not have run out. */
+    private static final String LEASE_HELD = """
+            local function held(queue, leases, id, token, now)
+              if redis.call('HGET', leases, id) ~= token then return false end
+              local score = redis.call('ZSCORE', queue, id)
+              return score ~= false and tonumber(score) > tonumber(now)
+            end
+            """;
+
+    /**
+     * KEYS entry, byDate, queue, leases. ARGV id, token, nowMs, value, dueMs, ttlMs.
+     * Returns 1 when the lease was held and the entry written, 0 otherwise (nothing written).
+     */
+    public static final Script COMPLETE = Script.of("complete", LEASE_HELD + """
+            if not held(KEYS[3], KEYS[4], ARGV[1], ARGV[2], ARGV[3]) then return 0 end
+            if ARGV[6] ~= '' then
+              redis.call('SET', KEYS[1], ARGV[4], 'PX', ARGV[6])
+            else
+              redis.call('SET', KEYS[1], ARGV[4])
+            end
+            redis.call('HDEL', KEYS[4], ARGV[1])
+            if ARGV[5] ~= '' then redis.call('ZADD', KEYS[3], ARGV[5], ARGV[1])
+            else redis.call('ZREM', KEYS[3], ARGV[1]) end
+            return 1
+            """);
+
+    /** KEYS queue, leases. ARGV id, token, nowMs, dueMs. Returns 1 when released, 0 when the lease was lost. */
+    public static final Script RELEASE = Script.of("release", LEASE_HELD + """
+            if not held(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3]) then return 0 end
+            redis.call('HDEL', KEYS[2], ARGV[1])
+            redis.call('ZADD', KEYS[1], ARGV[4], ARGV[1])
+            return 1
+            """);
+
+    /**
+     * KEYS entry, byDate, queue, leases. ARGV id, value, dueMs, ttlMs. Overwrites an existing entry, voids any
+     * lease on it and queues it. Returns 0 (writing nothing) when the entry is not held.
+     */
+    public static final Script REQUEUE = Script.of("requeue", """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            if ARGV[4] ~= '' then
+              redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[4])
+            else
+              redis.call('SET', KEYS[1], ARGV[2])
+            end
+            redis.call('HDEL', KEYS[4], ARGV[1])
+            if ARGV[3] ~= '' then redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
+            else redis.call('ZREM', KEYS[3], ARGV[1]) end
+            return 1
+            """);
+
+    /**
+     * KEYS byDate. ARGV fromDay, toDay, base. Returns {id, value, ...} of the index range in one round trip;
+     * members whose entry is gone are dropped from the index on the way.
+     */
+    public static final Script RANGE = Script.of("range", """
+            local ids = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[1], ARGV[2])
+            local out = {}
+            for _, id in ipairs(ids) do
+              local value = redis.call('GET', ARGV[3] .. id)
+              if value then
+                out[#out + 1] = id
+                out[#out + 1] = value
+              else
+                redis.call('ZREM', KEYS[1], id)
+              end
+            end
+            return out
+            """);
+}

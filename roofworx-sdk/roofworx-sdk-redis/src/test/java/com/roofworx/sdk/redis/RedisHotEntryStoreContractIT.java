@@ -1,0 +1,26 @@
+package com.roofworx.sdk.redis;
+
+import com.roofworx.sdk.spi.HotEntryStore;
+import com.roofworx.sdk.testkit.TestClock;
+import com.roofworx.sdk.testkit.contract.HotEntryStoreContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+class RedisHotEntryStoreContractIT extends HotEntryStoreContract {
+    private static SharedRedis redis;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = new SharedRedis();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
+
+    @Override
+    protected HotEntryStore newStore(TestClock clock) {
+        return redis.freshAdapter().hotEntryStore(clock);
+    }
+}

@@ -1,0 +1,91 @@
+package com.roofworx.sdk.redis;
+
+import com.roofworx.sdk.model.Project;
+import com.roofworx.sdk.model.TimeEntry;
+import com.roofworx.sdk.spi.HotEntryStore;
+import com.roofworx.sdk.spi.ProjectCache;
+import com.roofworx.sdk.testkit.Entries;
+import com.roofworx.sdk.testkit.TestClock;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.event.command.CommandListener;
+import io.lettuce.core.event.command.CommandStartedEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The commands each hot-path call sends, counted on the client. Commands sent before the first reply is
+ * awaited travel together (one round trip); the hot paths send one command, or two pipelined.
+ */
+class RoundTripsIT {
+    private static final String ANNA = "anna@example.com";
+    private static RedisTestServer server;
+    private static RedisClient client;
+    private static final List<String> SENT = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        server = RedisTestServer.start();
+        client = RedisClient.create(server.uri());
+        client.addListener(new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                SENT.add(event.getCommand().getType().toString());
+            }
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        client.shutdown();
+        server.close();
+    }
+
+    private static List<String> sentBy(Runnable call) {
+        call.run(); // first call loads the scripts (NOSCRIPT, then EVAL); count the steady state
+        SENT.clear();
+        call.run();
+        return List.copyOf(SENT);
+    }
+
+    @Test
+    @DisplayName("single-node mode: a submit is one EVALSHA; a projects read one HGETALL; a range one EVALSHA")
+    void singleNode() {
+        try (RedisAdapter adapter = RedisAdapter.using(client, RedisAdapterConfig.custom()
+                .keyPrefix(RedisTestServer.freshPrefix()).build())) {
+            TestClock clock = new TestClock();
+            HotEntryStore hot = adapter.hotEntryStore(clock);
+            ProjectCache projects = adapter.projectCache();
+            projects.putUser(ANNA, List.of(Project.of("1001", "Maple")), Duration.ofHours(1));
+
+            assertThat(sentBy(() -> hot.insert(Entries.pending(ANNA, "1001", clock.today(), clock.now()))))
+                    .containsExactly("EVALSHA");
+            assertThat(sentBy(() -> projects.projectsFor(ANNA))).containsExactly("HGETALL");
+            assertThat(sentBy(() -> hot.range(ANNA, clock.today().minusDays(30), clock.today())))
+                    .containsExactly("EVALSHA");
+        }
+    }
+
+    @Test
+    @DisplayName("slot-safe mode: a submit is the insert script with the index touch pipelined behind it")
+    void slotSafe() {
+        try (RedisAdapter adapter = RedisAdapter.using(client, RedisAdapterConfig.custom()
+                .keyPrefix(RedisTestServer.freshPrefix()).singleSlotScripts(true).build())) {
+            TestClock clock = new TestClock();
+            HotEntryStore hot = adapter.hotEntryStore(clock);
+            TimeEntry[] last = new TimeEntry[1];
+            assertThat(sentBy(() -> {
+                last[0] = Entries.pending(ANNA, "1001", clock.today(), clock.now());
+                hot.insert(last[0]);
+            })).containsExactly("EVALSHA", "EVALSHA");
+            assertThat(hot.claimFor(ANNA, clock.now(), Duration.ofSeconds(30), 10)).hasSize(2);
+        }
+    }
+}
