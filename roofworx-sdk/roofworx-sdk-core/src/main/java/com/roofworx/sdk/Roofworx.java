@@ -49,7 +49,7 @@ public final class Roofworx implements AutoCloseable {
         this.scheduler = new SyncScheduler(sync, executor, ownsExecutor, events);
         this.entries = new DefaultTimeEntries(b.hotStore, b.warmStore, projects, config.backdatingWindow(),
                 config.hotWindow(), b.clock, events,
-                config.syncAfterSubmit() ? scheduler::afterSubmit : user -> { });
+                config.syncAfterSubmit() ? scheduler::afterSubmit : () -> { });
     }
 
     public static Builder builder() {

@@ -56,6 +56,13 @@ public final class DefaultSyncEngine implements SyncEngine {
         return tally.report();
     }
 
+    /** Drains the hot queue of everything due, without the warm sweep: the run after a submit. */
+    public SyncReport drainDue() {
+        Tally tally = new Tally();
+        drain(() -> hot.claim(clock.now(), config.lease(), config.batchSize()), tally);
+        return tally.report();
+    }
+
     @Override
     public SyncReport syncUser(String user) {
         String owner = Users.normalize(user);
@@ -88,16 +95,16 @@ public final class DefaultSyncEngine implements SyncEngine {
     }
 
     private void acknowledge(List<Claim> claims, Map<UUID, TimeEntry> updated, Tally tally) {
-        for (Claim claim : claims) {
-            try {
-                if (!hot.complete(claim, updated.get(claim.entry().id()))) {
-                    tally.leaseLost++;
-                    events.publish(new RoofworxEvent.LeaseLost(claim.entry().id()));
-                }
-            } catch (RuntimeException e) {
-                // The lease runs out and the entry is claimed again; the idempotent writes absorb the repeat.
-                events.storeFailed("hot", "complete", e);
+        List<HotEntryStore.Completion> completions = claims.stream()
+                .map(c -> new HotEntryStore.Completion(c, updated.get(c.entry().id()))).toList();
+        try {
+            for (Claim lost : hot.completeAll(completions)) {
+                tally.leaseLost++;
+                events.publish(new RoofworxEvent.LeaseLost(lost.entry().id()));
             }
+        } catch (RuntimeException e) {
+            // Unacknowledged entries stay leased, then are claimed again; the idempotent writes absorb it.
+            events.storeFailed("hot", "complete", e);
         }
     }
 

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /** Submit (hot first, warm as fallback) and reads (hot merged with warm). */
 public final class DefaultTimeEntries implements TimeEntries {
@@ -38,11 +37,11 @@ public final class DefaultTimeEntries implements TimeEntries {
     private final Duration hotWindow;
     private final Clock clock;
     private final Events events;
-    private final Consumer<String> afterSubmit;
+    private final Runnable afterSubmit;
 
     public DefaultTimeEntries(HotEntryStore hot, WarmEntryStore warm, ProjectCatalog catalog,
                               Duration backdatingWindow, Duration hotWindow, Clock clock, Events events,
-                              Consumer<String> afterSubmit) {
+                              Runnable afterSubmit) {
         this.hot = hot;
         this.warm = warm;
         this.catalog = catalog;
@@ -78,7 +77,7 @@ public final class DefaultTimeEntries implements TimeEntries {
             events.publish(new RoofworxEvent.EntrySubmitted(result.entry(), result.created(), RoofworxEvent.Tier.WARM));
         }
         if (result.created()) {
-            afterSubmit.accept(owner);
+            afterSubmit.run();
         }
         return result;
     }

@@ -3,23 +3,26 @@ package com.roofworx.sdk.internal;
 import com.roofworx.sdk.event.RoofworxEvent;
 
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs the sync engine in the background: once per interval for everybody, and right after a submit for
- * that user. After-submit runs are coalesced per user, so a burst of submits costs one run, not one each.
+ * Runs the sync engine in the background: once per interval (queue and warm sweep), and right after a
+ * submit (queue only). After-submit drains are coalesced: at most one runs per instance, and submits that
+ * arrive meanwhile make it go round once more, so under load each round carries a large batch and the
+ * write-behind keeps pace with one warm transaction per round. The drain takes every due entry, the
+ * submitting user's earlier failures included (the piggyback recovery).
  */
 public final class SyncScheduler implements AutoCloseable {
     private final DefaultSyncEngine engine;
     private final ScheduledExecutorService executor;
     private final boolean ownsExecutor;
     private final Events events;
-    private final Set<String> pendingUsers = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final AtomicBoolean drainAgain = new AtomicBoolean();
     private volatile ScheduledFuture<?> periodic;
     private volatile boolean closed;
 
@@ -39,19 +42,31 @@ public final class SyncScheduler implements AutoCloseable {
         }
     }
 
-    /** Schedules a background sync of {@code user}'s queue unless one is already waiting to run. */
-    public void afterSubmit(String user) {
-        if (closed || !pendingUsers.add(user)) {
+    /** Asks for a background drain of the queue; coalesced with any drain already waiting or running. */
+    public void afterSubmit() {
+        drainAgain.set(true);
+        if (closed || !drainScheduled.compareAndSet(false, true)) {
             return;
         }
         try {
-            executor.execute(() -> {
-                pendingUsers.remove(user);
-                guarded(() -> engine.syncUser(user));
-            });
+            executor.execute(this::drainLoop);
         } catch (RejectedExecutionException e) {
-            // Shutting down or saturated: the periodic run picks the entry up.
-            pendingUsers.remove(user);
+            // Shutting down or saturated: the periodic run picks the entries up.
+            drainScheduled.set(false);
+        }
+    }
+
+    private void drainLoop() {
+        try {
+            while (drainAgain.getAndSet(false) && !closed) {
+                guarded(engine::drainDue);
+            }
+        } finally {
+            drainScheduled.set(false);
+        }
+        // A submit that came between the last round and the reset above found a drain "scheduled".
+        if (drainAgain.get() && !closed) {
+            afterSubmit();
         }
     }
 

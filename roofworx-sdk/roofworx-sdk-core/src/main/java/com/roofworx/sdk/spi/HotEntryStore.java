@@ -58,6 +58,22 @@ public interface HotEntryStore {
      */
     boolean complete(Claim claim, TimeEntry updated);
 
+    /**
+     * {@link #complete} for a whole batch; answers the claims whose lease was lost (nothing was written for
+     * them). Each completion is atomic on its own; on a failure some of the batch may be written, which is
+     * safe because the rest simply stays claimed until its lease runs out. The default completes them one by
+     * one; a store that can pipeline should override it, so a batch costs one round trip.
+     */
+    default List<Claim> completeAll(List<Completion> completions) {
+        List<Claim> lost = new java.util.ArrayList<>();
+        for (Completion c : completions) {
+            if (!complete(c.claim(), c.updated())) {
+                lost.add(c.claim());
+            }
+        }
+        return lost;
+    }
+
     /** Gives a claimed entry back unchanged, claimable again at once. Lease lost: does nothing. */
     void release(Claim claim);
 
@@ -76,6 +92,10 @@ public interface HotEntryStore {
 
     /** The outcome of {@link #insert}: the stored entry and whether this call created it. */
     record InsertResult(TimeEntry entry, boolean created) {
+    }
+
+    /** A claim and the entry's new state, for {@link #completeAll}. */
+    record Completion(Claim claim, TimeEntry updated) {
     }
 
     /** A leased queue item. The token identifies this claim; the store checks it on complete and release. */

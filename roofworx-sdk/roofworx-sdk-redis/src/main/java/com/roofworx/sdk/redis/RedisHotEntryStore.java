@@ -120,6 +120,26 @@ public final class RedisHotEntryStore implements HotEntryStore {
 
     @Override
     public boolean complete(Claim claim, TimeEntry updated) {
+        return finish(start(claim, updated));
+    }
+
+    /** Sends every completion before awaiting any, so a batch costs one round trip. */
+    @Override
+    public List<Claim> completeAll(List<Completion> completions) {
+        List<PendingCompletion> sent = new ArrayList<>(completions.size());
+        for (Completion c : completions) {
+            sent.add(start(c.claim(), c.updated()));
+        }
+        List<Claim> lost = new ArrayList<>();
+        for (PendingCompletion p : sent) {
+            if (!finish(p)) {
+                lost.add(p.claim);
+            }
+        }
+        return lost;
+    }
+
+    private PendingCompletion start(Claim claim, TimeEntry updated) {
         TimeEntry claimed = claim.entry();
         sameEntry(claimed, updated);
         String owner = claimed.owner();
@@ -128,13 +148,21 @@ public final class RedisHotEntryStore implements HotEntryStore {
                 () -> touch(owner, due), keys.entryStep(owner, claimed.id()), Ids.encode(claimed.id()),
                 claim.token(), Long.toString(clock.now().toEpochMilli()), EntryCodec.encode(updated),
                 millisOrNone(due), ttlOrNone(updated));
-        CompletableFuture<Long> touched = touch(owner, due);
-        boolean written = ops.await(write, "complete") == 1L;
-        ops.awaitIfPresent(touched, "complete");
-        if (written && updated.isBlocked()) {
-            ops.await(dueIndex.block(owner, updated.id(), updated.createdAt().toEpochMilli()), "complete");
+        return new PendingCompletion(claim, updated, write, touch(owner, due));
+    }
+
+    private boolean finish(PendingCompletion p) {
+        boolean written = ops.await(p.write, "complete") == 1L;
+        ops.awaitIfPresent(p.touched, "complete");
+        if (written && p.updated.isBlocked()) {
+            ops.await(dueIndex.block(p.updated.owner(), p.updated.id(), p.updated.createdAt().toEpochMilli()),
+                    "complete");
         }
         return written;
+    }
+
+    private record PendingCompletion(Claim claim, TimeEntry updated, CompletableFuture<Long> write,
+                                     CompletableFuture<Long> touched) {
     }
 
     @Override

@@ -56,9 +56,10 @@ public final class Faults<T> {
         return this;
     }
 
-    /** Only calls of methods with this name are affected (others pass through). */
-    public Faults<T> onlyMethod(String name) {
-        appliesTo = m -> m.getName().equals(name);
+    /** Only calls of methods with these names are affected (others pass through). */
+    public Faults<T> onlyMethod(String... names) {
+        java.util.Set<String> chosen = java.util.Set.of(names);
+        appliesTo = m -> chosen.contains(m.getName());
         return this;
     }
 

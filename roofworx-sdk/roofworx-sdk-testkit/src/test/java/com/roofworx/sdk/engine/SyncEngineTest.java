@@ -132,7 +132,7 @@ class SyncEngineTest {
     void workerDies() {
         List<TimeEntry> entries = submit(ANNA, 5);
         // This instance writes to warm and cold, then dies before acknowledging anything.
-        Faults<HotEntryStore> dying = Faults.wrap(HotEntryStore.class, h.hotMemory).onlyMethod("complete").failAlways();
+        Faults<HotEntryStore> dying = Faults.wrap(HotEntryStore.class, h.hotMemory).onlyMethod("complete", "completeAll").failAlways();
         Roofworx doomed = h.instance(Harness.config().build(), dying.proxy());
         doomed.sync().runOnce();
         assertThat(h.warmMemory.all()).hasSize(5);

@@ -198,6 +198,28 @@ public abstract class HotEntryStoreContract {
         }
 
         @Test
+        @DisplayName("completeAll writes a batch and answers the claims whose lease was lost")
+        void completeAll() {
+            TimeEntry a = entry(ANNA);
+            TimeEntry b = entry(BEN);
+            store.insert(a);
+            store.insert(b);
+            List<Claim> claims = store.claim(clock.now(), LEASE, 10);
+            Claim claimOfB = claims.stream().filter(c -> c.entry().id().equals(b.id())).findFirst().orElseThrow();
+            Claim claimOfA = claims.stream().filter(c -> c.entry().id().equals(a.id())).findFirst().orElseThrow();
+            store.release(claimOfB);
+            Claim retaken = store.claim(clock.now(), LEASE, 10).get(0);
+            TimeEntry syncedA = a.withState(Destination.WARM, DestinationState.synced());
+            TimeEntry syncedB = b.withState(Destination.WARM, DestinationState.synced());
+            List<Claim> lost = store.completeAll(List.of(new HotEntryStore.Completion(claimOfA, syncedA),
+                    new HotEntryStore.Completion(claimOfB, syncedB)));
+            assertThat(lost).containsExactly(claimOfB);
+            assertThat(store.get(ANNA, a.id())).contains(syncedA);
+            assertThat(store.get(BEN, b.id())).contains(b);
+            assertThat(store.complete(retaken, syncedB)).isTrue();
+        }
+
+        @Test
         @DisplayName("release makes the entry claimable again at once")
         void release() {
             store.insert(entry(ANNA));

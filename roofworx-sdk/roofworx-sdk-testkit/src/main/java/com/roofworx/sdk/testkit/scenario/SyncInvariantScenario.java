@@ -110,7 +110,7 @@ public final class SyncInvariantScenario {
             Roofworx second = instance(config, hot.proxy());
             // Writes to warm and cold, then dies before acknowledging anything.
             Roofworx doomed = instance(config,
-                    Faults.wrap(HotEntryStore.class, adapters.hot()).onlyMethod("complete").failAlways().proxy());
+                    Faults.wrap(HotEntryStore.class, adapters.hot()).onlyMethod("complete", "completeAll").failAlways().proxy());
             int steps = 20 + random.nextInt(40);
             for (int step = 0; step < steps; step++) {
                 switch (random.nextInt(9)) {
