@@ -68,8 +68,8 @@ public final class InMemoryWarmEntryStore implements WarmEntryStore {
     @Override
     public synchronized void updateCold(List<TimeEntry> entries) {
         for (TimeEntry e : entries) {
-            rows.computeIfPresent(e.id(), (id, row) ->
-                    row.withState(Destination.COLD, e.cold()).withColdRecordId(e.coldRecordId()));
+            rows.computeIfPresent(e.id(), (id, row) -> row.cold().isSynced() && !e.cold().isSynced() ? row
+                    : row.withState(Destination.COLD, e.cold()).withColdRecordId(e.coldRecordId()));
         }
     }
 

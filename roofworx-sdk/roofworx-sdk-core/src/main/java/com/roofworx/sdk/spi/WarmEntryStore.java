@@ -36,7 +36,8 @@ public interface WarmEntryStore {
     List<TimeEntry> range(String owner, LocalDate from, LocalDate to);
 
     /**
-     * Records the cold state and cold record id of each given entry (matched by id).
+     * Records the cold state and cold record id of each given entry (matched by id). A SYNCED cold state is
+     * never replaced by an unsynced one: a late worker's stale failure must not undo another's success.
      * Miss: ids the store does not hold are ignored.
      */
     void updateCold(List<TimeEntry> entries);

@@ -117,8 +117,9 @@ public final class PostgresWarmEntryStore implements WarmEntryStore {
     public List<TimeEntry> claimColdDue(Instant now, Duration lease, int limit) {
         notNull("now", now);
         notNull("lease", lease);
-        if (lease.isNegative()) {
-            throw ValidationException.of("lease", lease, "must not be negative");
+        if (lease.isNegative() || lease.isZero()) {
+            // A zero lease would hand the same rows to concurrent callers.
+            throw ValidationException.of("lease", lease, "must be positive");
         }
         return limit(limit) == 0 ? List.of() : queries.claimColdDue(now, now.plus(lease), limit);
     }

@@ -144,24 +144,26 @@ public final class RedisHotEntryStore implements HotEntryStore {
         sameEntry(claimed, updated);
         String owner = claimed.owner();
         Instant due = updated.nextDueAt();
+        // The blocked listing goes out ahead of the script: had it followed, a failure between the two would
+        // leave a blocked entry off the queue and off the list, never replayed. A listing whose entry turns
+        // out not to be blocked (lease lost) is skipped by blocked() and disappears with the entry.
+        CompletableFuture<Long> listed = updated.isBlocked()
+                ? dueIndex.block(owner, updated.id(), updated.createdAt().toEpochMilli()) : null;
         CompletableFuture<Long> write = ops.eval(HotScripts.COMPLETE, ScriptOutputType.INTEGER,
                 () -> touch(owner, due), keys.entryStep(owner, claimed.id()), Ids.encode(claimed.id()),
                 claim.token(), Long.toString(clock.now().toEpochMilli()), EntryCodec.encode(updated),
                 millisOrNone(due), ttlOrNone(updated));
-        return new PendingCompletion(claim, updated, write, touch(owner, due));
+        return new PendingCompletion(claim, listed, write, touch(owner, due));
     }
 
     private boolean finish(PendingCompletion p) {
+        ops.awaitIfPresent(p.listed, "complete");
         boolean written = ops.await(p.write, "complete") == 1L;
         ops.awaitIfPresent(p.touched, "complete");
-        if (written && p.updated.isBlocked()) {
-            ops.await(dueIndex.block(p.updated.owner(), p.updated.id(), p.updated.createdAt().toEpochMilli()),
-                    "complete");
-        }
         return written;
     }
 
-    private record PendingCompletion(Claim claim, TimeEntry updated, CompletableFuture<Long> write,
+    private record PendingCompletion(Claim claim, CompletableFuture<Long> listed, CompletableFuture<Long> write,
                                      CompletableFuture<Long> touched) {
     }
 
@@ -187,10 +189,11 @@ public final class RedisHotEntryStore implements HotEntryStore {
             String value = ops.await(values.get(i), "blocked");
             TimeEntry entry = value == null ? null
                     : EntryCodec.decode(DueIndex.memberOwner(member), DueIndex.memberId(member), value);
-            if (entry == null || !entry.isBlocked()) {
-                // Expired (cold-blocked entries expire once warm-synced) or no longer blocked: drop the listing.
+            if (entry == null) {
+                // Expired or gone: nothing left to list. (A listing whose entry is merely not blocked right now
+                // is skipped but kept: removing it could race a completion that is blocking it again.)
                 ops.await(dueIndex.removeBlockedMember(member), "blocked");
-            } else {
+            } else if (entry.isBlocked()) {
                 entries.add(entry);
             }
         }

@@ -97,7 +97,29 @@ public final class ZohoConfig {
         if (baseUrlOverride != null) {
             return baseUrlOverride;
         }
-        return apiDomain == null || apiDomain.isBlank() ? dataCenter.apiUrl() : URI.create(apiDomain);
+        return trustedApiDomain(apiDomain) ? URI.create(apiDomain) : dataCenter.apiUrl();
+    }
+
+    /**
+     * The token reply (or the shared token cache) names the API host the bearer token is sent to, so only an
+     * https Zoho API host is believed; anything else falls back to the configured data center.
+     */
+    static boolean trustedApiDomain(String apiDomain) {
+        if (apiDomain == null || apiDomain.isBlank()) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(apiDomain);
+            String host = uri.getHost();
+            if (!"https".equals(uri.getScheme()) || host == null || uri.getUserInfo() != null) {
+                return false;
+            }
+            String bare = host.startsWith("www.") ? host.substring(4) : host;
+            return java.util.Arrays.stream(ZohoDataCenter.values())
+                    .anyMatch(dc -> dc.apiUrl().getHost().equals("www." + bare));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**

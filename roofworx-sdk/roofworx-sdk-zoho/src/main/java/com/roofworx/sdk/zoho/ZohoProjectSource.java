@@ -85,7 +85,9 @@ public final class ZohoProjectSource implements ProjectSource {
             Map<String, Set<String>> allowed = new HashMap<>();
             for (JsonObject assignment : pager.all(config.assignmentsModule(), assignmentFields())) {
                 String dealId = JsonReads.lookupId(assignment, config.fields().assignmentDeal());
-                String email = emailById.get(JsonReads.lookupId(assignment, config.fields().assignmentWorker()));
+                String workerId = JsonReads.lookupId(assignment, config.fields().assignmentWorker());
+                // An assignment whose worker lookup is empty is skipped, not fatal to the whole reload.
+                String email = workerId == null ? null : emailById.get(workerId);
                 if (dealId != null && email != null && projects.containsKey(dealId)) {
                     allowed.computeIfAbsent(email, e -> new HashSet<>()).add(dealId);
                 }

@@ -42,7 +42,7 @@ public final class EntrySql {
                     cold_next_attempt_at = u.next_attempt_at, cold_record_id = u.record_id
                 FROM unnest(?::uuid[], ?::text[], ?::int4[], ?::text[], ?::timestamptz[], ?::text[])
                      AS u(id, status, attempts, last_error, next_attempt_at, record_id)
-                WHERE t.id = u.id""".formatted(table);
+                WHERE t.id = u.id AND (t.cold_status <> 'SYNCED' OR u.status = 'SYNCED')""".formatted(table);
         // One statement: pick due rows in created order, skipping rows another claimer has locked, and move
         // their next attempt to the end of the lease, so a concurrent claim cannot pick them again. The rows
         // come back as they were when claimed (the lease is the store's bookkeeping, not the entry's state).

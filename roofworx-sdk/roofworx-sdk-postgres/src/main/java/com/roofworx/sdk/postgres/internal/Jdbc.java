@@ -38,7 +38,8 @@ public final class Jdbc {
                 T result = work.run(connection);
                 connection.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
+                // Error too: restoring auto-commit below would otherwise commit a half-done transaction.
                 rollbackQuietly(connection, e);
                 throw e;
             } finally {
@@ -67,7 +68,7 @@ public final class Jdbc {
         return statement;
     }
 
-    private static void rollbackQuietly(Connection connection, Exception failure) {
+    private static void rollbackQuietly(Connection connection, Throwable failure) {
         try {
             connection.rollback();
         } catch (SQLException rollbackFailure) {

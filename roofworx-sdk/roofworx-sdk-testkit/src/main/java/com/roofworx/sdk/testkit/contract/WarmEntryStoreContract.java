@@ -121,6 +121,17 @@ public abstract class WarmEntryStoreContract {
         }
 
         @Test
+        @DisplayName("updateCold never replaces a synced cold state with a late worker's failure")
+        void syncedStays() {
+            TimeEntry a = entry(ANNA, clock.today());
+            store.upsert(List.of(a));
+            TimeEntry synced = asStored(a).withState(Destination.COLD, DestinationState.synced()).withColdRecordId("z-1");
+            store.updateCold(List.of(synced));
+            store.updateCold(List.of(asStored(a).withState(Destination.COLD, a.cold().failed("late", clock.now()))));
+            assertThat(store.get(ANNA, a.id())).contains(synced);
+        }
+
+        @Test
         @DisplayName("claimColdDue answers due pending entries oldest first, each once per lease")
         void claim() {
             TimeEntry first = entry(ANNA, clock.today());

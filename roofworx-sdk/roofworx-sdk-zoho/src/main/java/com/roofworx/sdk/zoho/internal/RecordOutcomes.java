@@ -12,8 +12,13 @@ import java.util.Set;
  * field, a duplicate) and is rejected with Zoho's code and message.
  */
 public final class RecordOutcomes {
+    /**
+     * DUPLICATE_DATA is here because two upserts of one external id racing each other (a sweep and a queue
+     * worker) can produce it; a true duplicate keeps failing and is blocked after the configured attempts.
+     */
     static final Set<String> RETRYABLE = Set.of("RECORD_LOCKED", "LIMIT_EXCEEDED", "TOO_MANY_REQUESTS",
-            "INTERNAL_ERROR", "SERVICE_UNAVAILABLE", "REQUEST_TIMEOUT", "RECORD_IN_PROCESS", "API_LIMIT_EXCEEDED");
+            "INTERNAL_ERROR", "SERVICE_UNAVAILABLE", "REQUEST_TIMEOUT", "RECORD_IN_PROCESS", "API_LIMIT_EXCEEDED",
+            "DUPLICATE_DATA");
 
     private RecordOutcomes() {
     }

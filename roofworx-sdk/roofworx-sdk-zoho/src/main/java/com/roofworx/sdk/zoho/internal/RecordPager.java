@@ -38,16 +38,18 @@ public final class RecordPager {
                 return records;
             }
             expectOk("read " + module, reply);
-            records.addAll(JsonReads.objects(reply.body(), "data"));
+            List<JsonObject> data = JsonReads.objects(reply.body(), "data");
+            records.addAll(data);
             JsonObject info = JsonReads.object(reply.body(), "info");
-            if (!JsonReads.flag(info, "more_records")) {
+            // An empty page that claims more would otherwise page forever.
+            if (!JsonReads.flag(info, "more_records") || data.isEmpty()) {
                 return records;
             }
             if (pageToken == null && (long) page * PER_PAGE < PAGE_PARAM_RECORDS) {
                 page++;
             } else {
                 pageToken = JsonReads.text(info, "next_page_token", null);
-                if (pageToken == null) {
+                if (pageToken == null || pageToken.equals(currentToken)) {
                     throw ZohoException.unavailable("read " + module, reply.status(), "NO_NEXT_PAGE_TOKEN", null);
                 }
             }
@@ -81,8 +83,9 @@ public final class RecordPager {
                 return records;
             }
             expectOk("search " + module, reply);
-            records.addAll(JsonReads.objects(reply.body(), "data"));
-            if (!JsonReads.flag(JsonReads.object(reply.body(), "info"), "more_records")) {
+            List<JsonObject> pageRecords = JsonReads.objects(reply.body(), "data");
+            records.addAll(pageRecords);
+            if (!JsonReads.flag(JsonReads.object(reply.body(), "info"), "more_records") || pageRecords.isEmpty()) {
                 return records;
             }
         }
@@ -99,8 +102,9 @@ public final class RecordPager {
                 return users;
             }
             expectOk("read users", reply);
-            users.addAll(JsonReads.objects(reply.body(), "users"));
-            if (!JsonReads.flag(JsonReads.object(reply.body(), "info"), "more_records")) {
+            List<JsonObject> pageUsers = JsonReads.objects(reply.body(), "users");
+            users.addAll(pageUsers);
+            if (!JsonReads.flag(JsonReads.object(reply.body(), "info"), "more_records") || pageUsers.isEmpty()) {
                 return users;
             }
         }

@@ -51,6 +51,9 @@ public final class TokenEndpoint implements ZohoTokens.TokenMinter {
             }
         }
         String code = reply.code();
+        if (reply.status() == 429) {
+            throw ZohoException.rateLimited("token refresh", reply.retryAfter(clock.now()));
+        }
         if (reply.status() >= 500) {
             throw ZohoException.unavailable("token refresh", reply.status(), code, null);
         }

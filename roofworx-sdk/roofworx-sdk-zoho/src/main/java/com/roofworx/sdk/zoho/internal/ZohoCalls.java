@@ -45,9 +45,11 @@ public final class ZohoCalls {
     ZohoReply call(String operation, BiFunction<ZohoCrmApi, String, Response> call) {
         AccessToken token = tokens.current();
         ZohoReply reply = invoke(operation, call, token);
-        if (reply.status() == 401 && STALE_TOKEN.contains(reply.code())) {
+        // A 401 without a Zoho code (an empty body, a proxy's page) is treated as a stale token too: one
+        // refresh is cheap, and the second 401 below is then reported for what it is.
+        if (reply.status() == 401 && (reply.code() == null || STALE_TOKEN.contains(reply.code()))) {
             reply = invoke(operation, call, tokens.replace(token));
-            if (reply.status() == 401) {
+            if (reply.status() == 401 && (reply.code() == null || STALE_TOKEN.contains(reply.code()))) {
                 throw ZohoException.unauthorized(operation, reply.code());
             }
         }

@@ -22,7 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * outage); a refused grant or an unreachable token endpoint is thrown as a {@link ZohoException}.
  */
 public final class ZohoTokens {
-    static final Duration LOCK_TIME = Duration.ofSeconds(30);
+    /** The refresh lock outlives the slowest possible mint (connect + read timeout), plus a margin. */
+    private static final Duration LOCK_MARGIN = Duration.ofSeconds(5);
     static final Duration LOCK_POLL = Duration.ofMillis(50);
     private static final System.Logger LOG = System.getLogger(ZohoTokens.class.getName());
 
@@ -34,6 +35,7 @@ public final class ZohoTokens {
     private final String owner = UUID.randomUUID().toString();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile AccessToken current;
+    private final Duration lockTime;
 
     public ZohoTokens(ZohoConfig config, TokenMinter minter, AccessTokenCache cache, Clock clock) {
         this.config = config;
@@ -41,6 +43,7 @@ public final class ZohoTokens {
         this.cache = cache;
         this.clock = clock;
         this.key = config.tokenCacheKey();
+        this.lockTime = config.connectTimeout().plus(config.readTimeout()).plus(LOCK_MARGIN);
     }
 
     /** A token that is valid for at least the refresh margin; minted (once) when there is none. */
@@ -79,7 +82,7 @@ public final class ZohoTokens {
     }
 
     private AccessToken obtain(AccessToken rejected) {
-        Instant giveUp = clock.now().plus(LOCK_TIME);
+        Instant giveUp = clock.now().plus(lockTime);
         while (true) {
             Optional<AccessToken> shared = cached().filter(t -> usable(t, rejected));
             if (shared.isPresent()) {
@@ -101,7 +104,7 @@ public final class ZohoTokens {
             }
             if (clock.now().isAfter(giveUp)) {
                 throw ZohoException.unavailable("token refresh", 0, "TOKEN_LOCK_TIMEOUT",
-                        new IllegalStateException("another instance held the token refresh lock for " + LOCK_TIME));
+                        new IllegalStateException("another instance held the token refresh lock for " + lockTime));
             }
             pause();
         }
@@ -124,7 +127,7 @@ public final class ZohoTokens {
 
     private boolean tryLock() {
         try {
-            return cache.tryLock(key, owner, clock.now().plus(LOCK_TIME));
+            return cache.tryLock(key, owner, clock.now().plus(lockTime));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "token cache unreachable on lock, minting locally: {0}", e.toString());
             return true;
@@ -143,7 +146,7 @@ public final class ZohoTokens {
         try {
             cache.unlock(key, owner);
         } catch (RuntimeException e) {
-            // The lock runs out by itself after LOCK_TIME.
+            // The lock runs out by itself after lockTime.
             LOG.log(System.Logger.Level.DEBUG, "token cache unreachable on unlock: {0}", e.toString());
         }
     }

@@ -24,7 +24,7 @@ class RecordOutcomesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"INVALID_DATA", "MANDATORY_NOT_FOUND", "DUPLICATE_DATA", "SOME_NEW_CODE"})
+    @ValueSource(strings = {"INVALID_DATA", "MANDATORY_NOT_FOUND", "SOME_NEW_CODE"})
     void dataErrorsAreRejectedWithCodeAndMessage(String code) {
         ColdOutcome outcome = RecordOutcomes.of(json("""
                 {"code":"%s","details":{"api_name":"Deal"},"message":"invalid data","status":"error"}""".formatted(code)));
@@ -35,7 +35,7 @@ class RecordOutcomesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"RECORD_LOCKED", "LIMIT_EXCEEDED", "INTERNAL_ERROR"})
+    @ValueSource(strings = {"RECORD_LOCKED", "LIMIT_EXCEEDED", "INTERNAL_ERROR", "DUPLICATE_DATA"})
     void momentaryErrorsAreRetryable(String code) {
         assertThat(RecordOutcomes.of(json("{\"code\":\"" + code + "\",\"message\":\"m\",\"status\":\"error\"}")))
                 .isInstanceOf(ColdOutcome.Retryable.class);
