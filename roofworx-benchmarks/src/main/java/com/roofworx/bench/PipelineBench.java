@@ -59,7 +59,9 @@ public final class PipelineBench {
                         .maxBatchesPerRun(Integer.MAX_VALUE).build(), event -> { });
                 submitClosedLoop(sdk, 1_250, "warm-up");
                 submitClosedLoop(sdk, perThread, "submit");
-                drain(sdk);
+                drain(sdk, 1);
+                submitClosedLoop(sdk, perThread, "submit");
+                drain(sdk, 2);
                 sdk.close();
             }
             try (RedisAdapter redis = redisServer.adapter()) {
@@ -105,16 +107,31 @@ public final class PipelineBench {
                 label, all.length, seconds, all.length / seconds, pct(all, 50), pct(all, 99), all[all.length - 1] / 1e6);
     }
 
-    private void drain(Roofworx sdk) {
+    /** Drains the backlog with {@code workers} threads, as that many instances would. */
+    private void drain(Roofworx sdk, int workers) throws Exception {
         long backlog = sdk.sync().stats().queued();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
         long start = System.nanoTime();
+        List<Future<SyncReport>> runs = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            runs.add(pool.submit(() -> {
+                SyncReport total = SyncReport.EMPTY;
+                SyncReport round;
+                do {
+                    round = sdk.sync().runOnce();
+                    total = total.plus(round);
+                } while (round.claimed() > 0);
+                return total;
+            }));
+        }
         SyncReport total = SyncReport.EMPTY;
-        while (sdk.sync().stats().queued() > 0) {
-            total = total.plus(sdk.sync().runOnce());
+        for (Future<SyncReport> run : runs) {
+            total = total.plus(run.get());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("drain    %,9d queued entries to PostgreSQL (and the cold sink) in %.2f s = %,8.0f entries/s  (%s)%n",
-                backlog, seconds, backlog / seconds, total);
+        pool.shutdown();
+        System.out.printf("drain    %,9d queued entries, %d worker(s), to PostgreSQL (and the cold sink) in %.2f s = %,8.0f entries/s  (%s)%n",
+                backlog, workers, seconds, backlog / seconds, total);
     }
 
     /** Submits at a fixed rate with background sync on, and records each entry's submit-to-PostgreSQL lag. */
