@@ -1,0 +1,107 @@
+package com.roofworx.app.infrastructure;
+
+import com.roofworx.app.interfaces.BodyReader;
+import com.roofworx.sdk.RoofworxConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The app's settings, read once from MicroProfile Config at start. Names, environment variables and defaults
+ * are listed in docs/configuration.md; a bad value stops the deployment with the setting's name.
+ */
+@ApplicationScoped
+public class AppSettings {
+    public static final String HOT_STORE = "roofworx.store.hot";
+    public static final String WARM_STORE = "roofworx.store.warm";
+    public static final String COLD_STORE = "roofworx.store.cold";
+    public static final String CRON_SECRET = "roofworx.cron.secret";
+    public static final String WEBHOOK_SECRET = "roofworx.webhook.secret";
+    public static final String WEBHOOK_TOKEN = "roofworx.webhook.notification-token";
+    public static final String MAX_BODY_BYTES = "roofworx.api.max-body-bytes";
+    public static final String PROJECTS_REFRESH = "roofworx.projects.refresh-interval";
+    public static final String PROJECTS_REFRESH_ON_START = "roofworx.projects.refresh-on-start";
+    public static final Duration DEFAULT_PROJECTS_REFRESH = Duration.ofMinutes(15);
+
+    private Settings settings;
+
+    @PostConstruct
+    void init() {
+        Config config = ConfigProvider.getConfig();
+        settings = new Settings(name -> config.getOptionalValue(name, String.class));
+    }
+
+    /** For tests and tools: settings from another source. */
+    public static AppSettings of(Settings settings) {
+        AppSettings s = new AppSettings();
+        s.settings = settings;
+        return s;
+    }
+
+    public Settings raw() {
+        return settings;
+    }
+
+    public String hotStore() {
+        return settings.choice(HOT_STORE, "redis", "redis", "memory");
+    }
+
+    public String warmStore() {
+        return settings.choice(WARM_STORE, "postgres", "postgres", "memory");
+    }
+
+    public String coldStore() {
+        return settings.choice(COLD_STORE, "zoho", "zoho", "memory");
+    }
+
+    public Optional<String> cronSecret() {
+        return settings.optional(CRON_SECRET);
+    }
+
+    public Optional<String> webhookSecret() {
+        return settings.optional(WEBHOOK_SECRET);
+    }
+
+    /** The Notifications API channel token; defaults to the webhook secret. */
+    public Optional<String> notificationToken() {
+        return settings.optional(WEBHOOK_TOKEN).or(this::webhookSecret);
+    }
+
+    public int maxBodyBytes() {
+        return settings.integer(MAX_BODY_BYTES, BodyReader.DEFAULT_MAX_BYTES, 256);
+    }
+
+    /** Period of the scheduled project reload; zero turns it off. */
+    public Duration projectsRefreshInterval() {
+        return settings.duration(PROJECTS_REFRESH, DEFAULT_PROJECTS_REFRESH, true);
+    }
+
+    public boolean refreshProjectsOnStart() {
+        return settings.flag(PROJECTS_REFRESH_ON_START, true);
+    }
+
+    /** The SDK engine's settings; each falls back to the SDK's own default. */
+    public RoofworxConfig sdkConfig() {
+        return RoofworxConfig.custom()
+                .syncInterval(settings.duration("roofworx.sync.interval", RoofworxConfig.DEFAULT_SYNC_INTERVAL, false))
+                .batchSize(settings.integer("roofworx.sync.batch-size", RoofworxConfig.DEFAULT_BATCH_SIZE, 1))
+                .maxAttempts(settings.integer("roofworx.sync.max-attempts", RoofworxConfig.DEFAULT_MAX_ATTEMPTS, 1))
+                .lease(settings.duration("roofworx.sync.lease", RoofworxConfig.DEFAULT_LEASE, false))
+                .backoffInitial(settings.duration("roofworx.sync.backoff-initial",
+                        RoofworxConfig.DEFAULT_BACKOFF_INITIAL, false))
+                .backoffMax(settings.duration("roofworx.sync.backoff-max", RoofworxConfig.DEFAULT_BACKOFF_MAX, false))
+                .syncAfterSubmit(settings.flag("roofworx.sync.after-submit", RoofworxConfig.DEFAULT_SYNC_AFTER_SUBMIT))
+                .shutdownTimeout(settings.duration("roofworx.shutdown-timeout",
+                        RoofworxConfig.DEFAULT_SHUTDOWN_TIMEOUT, true))
+                .projectCacheTtl(settings.duration("roofworx.projects.cache-ttl",
+                        RoofworxConfig.DEFAULT_PROJECT_CACHE_TTL, false))
+                .backdatingWindow(settings.duration("roofworx.entries.backdating-window",
+                        RoofworxConfig.DEFAULT_BACKDATING_WINDOW, false))
+                .hotWindow(settings.duration("roofworx.entries.hot-window", RoofworxConfig.DEFAULT_HOT_WINDOW, false))
+                .build();
+    }
+}

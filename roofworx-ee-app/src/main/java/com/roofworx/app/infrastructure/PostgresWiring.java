@@ -1,0 +1,99 @@
+package com.roofworx.app.infrastructure;
+
+import com.roofworx.app.infrastructure.StoreProbe.Result;
+import com.roofworx.sdk.postgres.PostgresWarmEntryStore;
+import com.roofworx.sdk.postgres.PostgresWarmStoreConfig;
+import com.roofworx.sdk.postgres.RoofworxMigrations;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Collections;
+
+/**
+ * The PostgreSQL warm store. Connections come from the container's pool when {@code roofworx.jdbc.datasource}
+ * names one (a JNDI name), else from a Hikari pool the app opens on {@code roofworx.jdbc.url}. The schema is
+ * migrated at start unless {@code roofworx.jdbc.migrate=false}.
+ */
+final class PostgresWiring {
+    static final String DATASOURCE = "roofworx.jdbc.datasource";
+    static final String URL = "roofworx.jdbc.url";
+    static final String USER = "roofworx.jdbc.user";
+    static final String PASSWORD = "roofworx.jdbc.password";
+    static final String POOL_SIZE = "roofworx.jdbc.pool-size";
+    static final String SCHEMA = "roofworx.jdbc.schema";
+    static final String MIGRATE = "roofworx.jdbc.migrate";
+    static final String DEFAULT_URL = "jdbc:postgresql://localhost:5432/roofworx";
+    static final int DEFAULT_POOL_SIZE = 8;
+
+    private PostgresWiring() {
+    }
+
+    static void wire(Adapters a, Settings settings) {
+        DataSource dataSource = settings.optional(DATASOURCE).map(PostgresWiring::lookup).orElseGet(() -> {
+            a.own(PostgresWiring::deregisterDrivers);
+            return a.own(pool(settings));
+        });
+        PostgresWarmStoreConfig config = PostgresWarmStoreConfig.custom()
+                .schema(settings.text(SCHEMA, PostgresWarmStoreConfig.DEFAULT_SCHEMA)).build();
+        if (settings.flag(MIGRATE, true)) {
+            RoofworxMigrations.migrate(dataSource, config);
+        }
+        a.warmStore = new PostgresWarmEntryStore(dataSource, config);
+        a.probes.add(probe(dataSource));
+    }
+
+    private static HikariDataSource pool(Settings settings) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("roofworx");
+        // Named explicitly: DriverManager does not see drivers inside a WAR.
+        hikari.setDriverClassName("org.postgresql.Driver");
+        hikari.setJdbcUrl(settings.text(URL, DEFAULT_URL));
+        hikari.setUsername(settings.text(USER, "roofworx"));
+        settings.optional(PASSWORD).ifPresent(hikari::setPassword);
+        hikari.setMaximumPoolSize(settings.integer(POOL_SIZE, DEFAULT_POOL_SIZE, 1));
+        return new HikariDataSource(hikari);
+    }
+
+    /** The driver registered itself from the WAR's class loader; unregister it so an undeploy leaks nothing. */
+    private static void deregisterDrivers() throws SQLException {
+        ClassLoader ours = PostgresWiring.class.getClassLoader();
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == ours) {
+                DriverManager.deregisterDriver(driver);
+            }
+        }
+    }
+
+    private static DataSource lookup(String jndiName) {
+        try {
+            return (DataSource) new InitialContext().lookup(jndiName);
+        } catch (NamingException | ClassCastException e) {
+            throw new IllegalStateException(DATASOURCE + " must name a DataSource in JNDI but was " + jndiName, e);
+        }
+    }
+
+    private static StoreProbe probe(DataSource dataSource) {
+        return new StoreProbe() {
+            @Override
+            public String name() {
+                return "postgresql";
+            }
+
+            @Override
+            public Result check() {
+                try (Connection c = dataSource.getConnection()) {
+                    return c.isValid(2) ? Result.up("connection valid") : Result.down("connection not valid");
+                } catch (SQLException | RuntimeException e) {
+                    return Result.down(String.valueOf(e.getMessage()));
+                }
+            }
+        };
+    }
+}

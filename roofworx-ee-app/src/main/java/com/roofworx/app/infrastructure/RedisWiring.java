@@ -1,0 +1,57 @@
+package com.roofworx.app.infrastructure;
+
+import com.roofworx.app.infrastructure.StoreProbe.Result;
+import com.roofworx.sdk.redis.RedisAdapter;
+import com.roofworx.sdk.redis.RedisAdapterConfig;
+import com.roofworx.sdk.spi.Clock;
+import com.roofworx.sdk.spi.HotEntryStore;
+
+/**
+ * The Redis adapters: hot entry store, project cache, and the shared Zoho access-token cache, all on one
+ * Lettuce connection to {@code roofworx.redis.uri} (a Redis Cluster when {@code roofworx.redis.cluster=true}).
+ * Redis must answer when the app starts; later outages are absorbed by the SDK (submits go to PostgreSQL).
+ */
+final class RedisWiring {
+    static final String URI = "roofworx.redis.uri";
+    static final String CLUSTER = "roofworx.redis.cluster";
+    static final String KEY_PREFIX = "roofworx.redis.key-prefix";
+    static final String COMMAND_TIMEOUT = "roofworx.redis.command-timeout";
+    static final String DEFAULT_URI = "redis://localhost:6379";
+
+    private RedisWiring() {
+    }
+
+    static void wire(Adapters a, Settings settings) {
+        RedisAdapterConfig config = RedisAdapterConfig.custom()
+                .keyPrefix(settings.text(KEY_PREFIX, RedisAdapterConfig.DEFAULT_KEY_PREFIX))
+                .commandTimeout(settings.duration(COMMAND_TIMEOUT, RedisAdapterConfig.DEFAULT_COMMAND_TIMEOUT, false))
+                .build();
+        String uri = settings.text(URI, DEFAULT_URI);
+        RedisAdapter redis = a.own(settings.flag(CLUSTER, false)
+                ? RedisAdapter.connectCluster(uri, config) : RedisAdapter.connect(uri, config));
+        a.hotStore = redis.hotEntryStore(Clock.system());
+        a.projectCache = redis.projectCache();
+        a.tokenCache = redis.accessTokenCache(Clock.system());
+        a.probes.add(probe(a.hotStore));
+    }
+
+    /** Reads the queue counters: one real round trip. */
+    private static StoreProbe probe(HotEntryStore hot) {
+        return new StoreProbe() {
+            @Override
+            public String name() {
+                return "redis";
+            }
+
+            @Override
+            public Result check() {
+                try {
+                    HotEntryStore.QueueStats stats = hot.stats();
+                    return Result.up("queued " + stats.queued() + ", blocked " + stats.blocked());
+                } catch (RuntimeException e) {
+                    return Result.down(String.valueOf(e.getMessage()));
+                }
+            }
+        };
+    }
+}

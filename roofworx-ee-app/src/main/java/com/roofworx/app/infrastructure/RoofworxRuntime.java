@@ -1,0 +1,104 @@
+package com.roofworx.app.infrastructure;
+
+import com.roofworx.app.infrastructure.metrics.RoofworxMetrics;
+import com.roofworx.sdk.Roofworx;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Owns the SDK for the application's lifetime: builds the adapters from the settings, runs the SDK's
+ * background sync (after each submit, and every {@code roofworx.sync.interval}) and the project reload (every
+ * {@code roofworx.projects.refresh-interval}) on the container's managed scheduled executor, and shuts all of it
+ * down in order when the application stops: schedules first, then the SDK, then the clients and pools.
+ */
+@ApplicationScoped
+public class RoofworxRuntime {
+    private static final Logger LOG = Logger.getLogger(RoofworxRuntime.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    AppSettings settings;
+
+    @Inject
+    RoofworxMetrics metrics;
+
+    private Adapters adapters;
+    private Roofworx roofworx;
+    private ScheduledFuture<?> projectRefresh;
+
+    @PostConstruct
+    void start() {
+        adapters = AdapterWiring.create(settings);
+        Roofworx.Builder builder = Roofworx.builder();
+        adapters.listeners.forEach(builder::listener);
+        roofworx = builder
+                .projectSource(adapters.projectSource)
+                .projectCache(adapters.projectCache)
+                .hotStore(adapters.hotStore)
+                .warmStore(adapters.warmStore)
+                .coldSink(adapters.coldSink)
+                .config(settings.sdkConfig())
+                .executor(scheduler)
+                .listener(metrics)
+                .build()
+                .start();
+        Duration every = settings.projectsRefreshInterval();
+        if (!every.isZero()) {
+            projectRefresh = scheduler.scheduleWithFixedDelay(this::refreshProjects, every.toMillis(),
+                    every.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        if (settings.refreshProjectsOnStart()) {
+            // Fills the project cache in the background so the first worker does not wait for the source.
+            scheduler.execute(this::refreshProjects);
+        }
+        LOG.info(() -> "Roofworx started: hot=" + settings.hotStore() + ", warm=" + settings.warmStore()
+                + ", cold=" + settings.coldStore() + ", " + roofworx.config());
+    }
+
+    /** The SDK, for injection. Dependent scope: the instance itself lives as long as this bean. */
+    @Produces
+    Roofworx roofworx() {
+        return roofworx;
+    }
+
+    public List<StoreProbe> probes() {
+        return adapters.probes();
+    }
+
+    private void refreshProjects() {
+        try {
+            int count = roofworx.projects().refreshAll();
+            LOG.fine(() -> "projects reloaded: " + count);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "project reload failed (the next run retries): {0}", e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (projectRefresh != null) {
+            projectRefresh.cancel(false);
+        }
+        if (roofworx != null) {
+            roofworx.close();
+        }
+        if (adapters != null) {
+            adapters.close();
+        }
+        LOG.info("Roofworx stopped");
+    }
+}

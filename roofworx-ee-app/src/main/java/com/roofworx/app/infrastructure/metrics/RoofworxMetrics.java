@@ -1,0 +1,83 @@
+package com.roofworx.app.infrastructure.metrics;
+
+import com.roofworx.sdk.SyncEngine.SyncStats;
+import com.roofworx.sdk.event.RoofworxEvent;
+import com.roofworx.sdk.event.RoofworxEventListener;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Locale;
+
+/**
+ * The app's metrics, fed by the SDK's events and by the request filter, rendered in the Prometheus text
+ * format by {@code GET /api/metrics}. Queue depth and blocked count are read from the SDK at scrape time.
+ */
+@ApplicationScoped
+public class RoofworxMetrics implements RoofworxEventListener {
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final Family submitted = Family.counter("roofworx_entries_submitted_total",
+            "Accepted submits by result (created or repeat) and the tier that took them");
+    private final Family synced = Family.counter("roofworx_entries_synced_total",
+            "Entries written to a destination (warm: PostgreSQL, cold: Zoho CRM)");
+    private final Family failures = Family.counter("roofworx_sync_failures_total",
+            "Failed sync attempts by destination; each is retried with backoff");
+    private final Family blockedEvents = Family.counter("roofworx_entries_blocked_total",
+            "Entries parked as blocked by destination");
+    private final Family lag = Family.histogram("roofworx_sync_lag_seconds",
+            "Time from an entry's acceptance to its write at a destination", Family.LAG);
+    private final Family cache = Family.counter("roofworx_project_cache_requests_total",
+            "Project list reads by cache result (hit or miss)");
+    private final Family storeFailures = Family.counter("roofworx_store_failures_total",
+            "Store or sink failures the SDK worked around, by store");
+    private final Family requests = Family.histogram("roofworx_http_request_duration_seconds",
+            "Server time of API requests by method, resource and status", Family.LATENCY);
+
+    @Override
+    public void onEvent(RoofworxEvent event) {
+        if (event instanceof RoofworxEvent.EntrySubmitted e) {
+            submitted.inc("result", e.created() ? "created" : "repeat", "tier", lower(e.storedIn()));
+        } else if (event instanceof RoofworxEvent.EntrySynced e) {
+            synced.inc("destination", lower(e.destination()));
+            lag.observe(e.lag().toNanos() / 1e9, "destination", lower(e.destination()));
+        } else if (event instanceof RoofworxEvent.SyncFailed e) {
+            failures.inc("destination", lower(e.destination()));
+        } else if (event instanceof RoofworxEvent.EntryBlocked e) {
+            blockedEvents.inc("destination", lower(e.destination()));
+        } else if (event instanceof RoofworxEvent.ProjectCacheHit) {
+            cache.inc("result", "hit");
+        } else if (event instanceof RoofworxEvent.ProjectCacheMiss) {
+            cache.inc("result", "miss");
+        } else if (event instanceof RoofworxEvent.StoreFailed e) {
+            storeFailures.inc("store", e.store());
+        }
+    }
+
+    /** Records one API request's server time. */
+    public void request(String method, String resource, int status, long nanos) {
+        requests.observe(nanos / 1e9, "method", method, "resource", resource, "status", Integer.toString(status));
+    }
+
+    /** Hits over all project reads since start; 0 before the first read. */
+    public double cacheHitRatio() {
+        long hits = cache.count("result", "hit");
+        long all = hits + cache.count("result", "miss");
+        return all == 0 ? 0 : (double) hits / all;
+    }
+
+    public String render(SyncStats stats) {
+        StringBuilder out = new StringBuilder(4096);
+        Family.gauge(out, "roofworx_sync_queue_depth", "Entries waiting to be synced", stats.queued());
+        Family.gauge(out, "roofworx_sync_blocked", "Entries parked as blocked in the hot store", stats.blocked());
+        Family.gauge(out, "roofworx_project_cache_hit_ratio", "Project cache hits over all project reads",
+                cacheHitRatio());
+        for (Family f : new Family[]{submitted, synced, failures, blockedEvents, lag, cache, storeFailures,
+                requests}) {
+            f.render(out);
+        }
+        return out.toString();
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

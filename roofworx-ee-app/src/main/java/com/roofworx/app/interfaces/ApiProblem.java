@@ -1,0 +1,62 @@
+package com.roofworx.app.interfaces;
+
+/**
+ * A failure the API answers as an RFC 9457 problem. Thrown by resources for what the SDK does not decide
+ * (authentication, body size, query parameters, unknown ids) and mapped by {@link ProblemMappers}.
+ */
+public final class ApiProblem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final String field;
+    private final String value;
+
+    private ApiProblem(int status, String slug, String title, String detail, String field, String value) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.field = field;
+        this.value = value;
+    }
+
+    public static ApiProblem of(int status, String slug, String title, String detail) {
+        return new ApiProblem(status, slug, title, detail, null, null);
+    }
+
+    public static ApiProblem unauthorized(String detail) {
+        return of(401, "unauthorized", "Unauthorized", detail);
+    }
+
+    public static ApiProblem notFound(String detail) {
+        return of(404, "not-found", "Not Found", detail);
+    }
+
+    /** A 400 naming the offending field and value: "from must be a date (YYYY-MM-DD) but was 2026-13-01". */
+    public static ApiProblem invalid(String field, String value, String rule) {
+        return new ApiProblem(400, "invalid-field", "Invalid field", field + " " + rule + " but was " + value, field,
+                value);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String value() {
+        return value;
+    }
+}

@@ -1,0 +1,42 @@
+package com.roofworx.app.interfaces;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Builds RFC 9457 {@code application/problem+json} responses. */
+public final class Problems {
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+    /** Problem types are URNs: stable identifiers that need no documentation host. */
+    public static final String TYPE_PREFIX = "urn:roofworx:problem:";
+
+    private Problems() {
+    }
+
+    public static Response of(ApiProblem p) {
+        return response(p.status(), p.slug(), p.title(), p.getMessage(), p.field(), p.value());
+    }
+
+    /**
+     * @param field the request field the problem is about, or null
+     * @param value the rejected value as text, or null
+     */
+    public static Response response(int status, String slug, String title, String detail, String field,
+                                    String value) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", TYPE_PREFIX + slug)
+                .add("title", title)
+                .add("status", status);
+        if (detail != null) {
+            body.add("detail", detail);
+        }
+        if (field != null) {
+            body.add("field", field);
+            body.add("value", value == null ? "null" : value);
+        }
+        // Built as text so no JSON provider has to know the problem media type.
+        return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
+    }
+}

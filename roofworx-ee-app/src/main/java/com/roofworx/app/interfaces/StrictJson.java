@@ -1,0 +1,93 @@
+package com.roofworx.app.interfaces;
+
+import com.roofworx.sdk.ValidationException;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a flat JSON object of scalars, strictly, before any binding: the top level must be an object, every
+ * member must be one of the known names and appear once, and a member holding an object or an array is refused
+ * at once (so absurdly deep nesting is never walked). Failures are 400s naming the member and the value.
+ */
+public final class StrictJson {
+    private StrictJson() {
+    }
+
+    /** A scalar member: its JSON kind and its raw text ({@code null} for JSON null). */
+    public record Scalar(Kind kind, String text, BigDecimal number) {
+        public enum Kind { STRING, NUMBER, BOOLEAN, NULL }
+
+        /** The value as the client wrote it: strings quoted, so {@code "60"} and {@code 60} read differently. */
+        public String shown() {
+            return kind == Kind.STRING ? '"' + text + '"' : text;
+        }
+    }
+
+    /** The members of the body's top-level object, in order. */
+    public static Map<String, Scalar> flatObject(byte[] body, Set<String> known) {
+        if (body.length == 0) {
+            throw ValidationException.of("body", "empty", "must be a JSON object");
+        }
+        Map<String, Scalar> members = new LinkedHashMap<>();
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+            JsonParser.Event first = parser.next();
+            if (first != JsonParser.Event.START_OBJECT) {
+                throw ValidationException.of("body", kindOf(first), "must be a JSON object");
+            }
+            while (true) {
+                JsonParser.Event event = parser.next();
+                if (event == JsonParser.Event.END_OBJECT) {
+                    break;
+                }
+                String name = parser.getString();
+                if (!known.contains(name)) {
+                    throw ValidationException.of(name, "present", "is not a known field (known: "
+                            + String.join(", ", known) + ")");
+                }
+                if (members.containsKey(name)) {
+                    throw ValidationException.of(name, "given twice", "must appear once");
+                }
+                members.put(name, scalar(name, parser.next(), parser));
+            }
+            if (parser.hasNext()) {
+                throw ValidationException.of("body", "more content after the object", "must be one JSON object");
+            }
+        } catch (JsonParsingException e) {
+            throw ValidationException.of("body", "malformed at line " + e.getLocation().getLineNumber() + " column "
+                    + e.getLocation().getColumnNumber(), "must be valid JSON");
+        } catch (java.util.NoSuchElementException e) {
+            throw ValidationException.of("body", "truncated", "must be valid JSON");
+        }
+        return members;
+    }
+
+    private static Scalar scalar(String name, JsonParser.Event event, JsonParser parser) {
+        return switch (event) {
+            case VALUE_STRING -> new Scalar(Scalar.Kind.STRING, parser.getString(), null);
+            case VALUE_NUMBER -> new Scalar(Scalar.Kind.NUMBER, parser.getString(), parser.getBigDecimal());
+            case VALUE_TRUE -> new Scalar(Scalar.Kind.BOOLEAN, "true", null);
+            case VALUE_FALSE -> new Scalar(Scalar.Kind.BOOLEAN, "false", null);
+            case VALUE_NULL -> new Scalar(Scalar.Kind.NULL, "null", null);
+            default -> throw ValidationException.of(name, kindOf(event), "must be a single value, not a structure");
+        };
+    }
+
+    private static String kindOf(JsonParser.Event event) {
+        return switch (event) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> event.name();
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package com.roofworx.app.interfaces;
+
+import com.roofworx.app.infrastructure.AppSettings;
+import com.roofworx.sdk.Roofworx;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.io.InputStream;
+
+/**
+ * {@code POST /api/webhooks/zoho}: Zoho says projects changed. Authenticated by the {@code x-roofworx-secret}
+ * header (a workflow webhook) or by the channel token in the body (a Notifications API callback). Refreshes the
+ * named Deals; a notification naming no Deals (or another module, such as the assignments) reloads everything.
+ */
+@Path("webhooks/zoho")
+@RequestScoped
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class ZohoWebhookResource {
+    public static final String SECRET_HEADER = "x-roofworx-secret";
+    static final String DEALS_MODULE = "roofworx.zoho.deals-module";
+
+    @Inject
+    Roofworx roofworx;
+
+    @Inject
+    AppSettings settings;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Zoho change notification: refreshes the named projects")
+    public JsonObject notify(InputStream body, @HeaderParam(SECRET_HEADER) String secret,
+                             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length) {
+        byte[] bytes = BodyReader.read(body, length, settings.maxBodyBytes());
+        boolean byHeader = SharedSecrets.matches(settings.webhookSecret(), secret);
+        ZohoNotification n = byHeader || secret != null ? null : ZohoNotification.parse(bytes, contentType);
+        if (!byHeader && (n == null || !SharedSecrets.matches(settings.notificationToken(), n.token()))) {
+            throw ApiProblem.unauthorized("a Zoho notification needs the " + SECRET_HEADER
+                    + " header or the channel token in its body");
+        }
+        if (n == null) {
+            n = ZohoNotification.parse(bytes, contentType);
+        }
+        String deals = settings.raw().text(DEALS_MODULE, "Deals");
+        boolean otherModule = n.module() != null && !n.module().equalsIgnoreCase(deals);
+        if (n.ids().isEmpty() || otherModule) {
+            int count = roofworx.projects().refreshAll();
+            return Json.createObjectBuilder().add("refreshed", "all").add("projects", count).build();
+        }
+        JsonArrayBuilder refreshed = Json.createArrayBuilder();
+        JsonArrayBuilder gone = Json.createArrayBuilder();
+        for (String id : n.ids().stream().distinct().limit(100).toList()) {
+            if (roofworx.projects().refreshProject(id)) {
+                refreshed.add(id);
+            } else {
+                gone.add(id);
+            }
+        }
+        return Json.createObjectBuilder().add("refreshed", refreshed).add("gone", gone).build();
+    }
+}

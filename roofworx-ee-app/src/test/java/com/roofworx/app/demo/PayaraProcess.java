@@ -1,0 +1,92 @@
+package com.roofworx.app.demo;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/** Payara Micro running the WAR in a child JVM, configured through a system-properties file. */
+public final class PayaraProcess {
+    private static final Duration READY_DEADLINE = Duration.ofMinutes(4);
+
+    private final Path payaraJar;
+    private final Path war;
+    private final int port;
+    private final Path workDir;
+    private Process process;
+
+    public PayaraProcess(Path payaraJar, Path war, int port, Path workDir) {
+        this.payaraJar = payaraJar;
+        this.war = war;
+        this.port = port;
+        this.workDir = workDir;
+    }
+
+    public Path log() {
+        return workDir.resolve("payara.log");
+    }
+
+    public void start(Map<String, String> settings) throws IOException {
+        Path props = workDir.resolve("roofworx-demo.properties");
+        Properties p = new Properties();
+        p.putAll(settings);
+        try (Writer out = Files.newBufferedWriter(props)) {
+            p.store(out, "Roofworx demo settings (written by the demo launcher; holds demo secrets only)");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-Xmx512m", "-jar", payaraJar.toString(),
+                "--deploy", war.toString(), "--contextroot", "/", "--port", Integer.toString(port),
+                "--nocluster", "--rootdir", workDir.resolve("payara-root").toString(),
+                "--systemproperties", props.toString());
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile()).start();
+    }
+
+    /** Polls the readiness endpoint until it answers 200; fails when Payara exits or the deadline passes. */
+    public void awaitReady(URI ready) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + READY_DEADLINE.toNanos();
+        int lastStatus = -1;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log());
+            }
+            try {
+                lastStatus = client.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (lastStatus == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the app was not ready within " + READY_DEADLINE + " (last status "
+                + lastStatus + "); see " + log());
+    }
+
+    /** Asks Payara to stop (it shuts down cleanly on SIGTERM), and kills it if it takes too long. */
+    public void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package com.roofworx.app.infrastructure;
+
+import com.roofworx.app.infrastructure.metrics.RoofworxMetrics;
+import com.roofworx.sdk.SyncEngine.SyncStats;
+import com.roofworx.sdk.event.RoofworxEvent;
+import com.roofworx.sdk.model.Destination;
+import com.roofworx.sdk.model.EntryDraft;
+import com.roofworx.sdk.model.TimeEntry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoofworxMetricsTest {
+
+    @Test
+    void eventsAndRequestsBecomePrometheusSeries() {
+        RoofworxMetrics metrics = new RoofworxMetrics();
+        TimeEntry entry = TimeEntry.accepted(UUID.randomUUID(), "ana@example.com",
+                EntryDraft.of("42", LocalDate.of(2026, 11, 20), 60), Instant.parse("2026-11-20T08:00:00Z"));
+        metrics.onEvent(new RoofworxEvent.EntrySubmitted(entry, true, RoofworxEvent.Tier.HOT));
+        metrics.onEvent(new RoofworxEvent.EntrySynced(entry, Destination.WARM, Duration.ofMillis(80)));
+        metrics.onEvent(new RoofworxEvent.ProjectCacheHit("ana@example.com"));
+        metrics.onEvent(new RoofworxEvent.ProjectCacheHit("ana@example.com"));
+        metrics.onEvent(new RoofworxEvent.ProjectCacheHit("ana@example.com"));
+        metrics.onEvent(new RoofworxEvent.ProjectCacheMiss("ben@example.com"));
+        metrics.request("POST", "TimeEntriesResource.submit", 201, 3_000_000);
+
+        String text = metrics.render(new SyncStats(7, 2));
+
+        assertThat(metrics.cacheHitRatio()).isEqualTo(0.75);
+        assertThat(text).contains("roofworx_sync_queue_depth 7.0\n", "roofworx_sync_blocked 2.0\n",
+                "roofworx_project_cache_hit_ratio 0.75\n",
+                "roofworx_entries_submitted_total{result=\"created\",tier=\"hot\"} 1\n",
+                "roofworx_sync_lag_seconds_bucket{destination=\"warm\",le=\"0.05\"} 0\n",
+                "roofworx_sync_lag_seconds_bucket{destination=\"warm\",le=\"0.1\"} 1\n",
+                "roofworx_sync_lag_seconds_count{destination=\"warm\"} 1\n",
+                "roofworx_http_request_duration_seconds_bucket{method=\"POST\",resource=\"TimeEntriesResource.submit\","
+                        + "status=\"201\",le=\"0.0025\"} 0\n",
+                "roofworx_http_request_duration_seconds_bucket{method=\"POST\",resource=\"TimeEntriesResource.submit\","
+                        + "status=\"201\",le=\"0.005\"} 1\n");
+        assertThat(text).doesNotContain("ana@example.com");
+    }
+}
