@@ -127,6 +127,14 @@ class RoofworxApiIT {
     }
 
     @Test
+    void onlyTheApisOwnResourcesArePublished() {
+        String token = api.worker(ANA);
+        // The Zoho adapter's REST client interfaces carry @Path too; they must not become endpoints.
+        assertThat(api.http().get("api/crm/v8/users", bearer(token)).status()).isEqualTo(404);
+        assertThat(api.http().get("api/crm/v8/Deals", bearer(token)).status()).isEqualTo(404);
+    }
+
+    @Test
     void submitWithoutIdGetsOne() {
         String token = api.worker(ANA);
         String body = "{\"projectId\":\"" + api.projectId(token, SCHOOL) + "\",\"workDate\":\"" + today()

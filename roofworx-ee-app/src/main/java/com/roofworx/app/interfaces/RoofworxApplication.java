@@ -1,5 +1,7 @@
 package com.roofworx.app.interfaces;
 
+import java.util.Set;
+
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
@@ -26,4 +28,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         security = @SecurityRequirement(name = "jwt"))
 @SecurityScheme(securitySchemeName = "jwt", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class RoofworxApplication extends Application {
+
+    /**
+     * Exactly the API's resources and providers. Without this list the container would also publish every
+     * {@code @Path} type on the class path, such as the Zoho adapter's REST client interfaces.
+     */
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(ProjectsResource.class, TimeEntriesResource.class, CronResource.class,
+                ZohoWebhookResource.class, AdminSyncResource.class, MetricsResource.class,
+                ServerTimingFilter.class, ProblemMappers.ApiProblems.class, ProblemMappers.SdkProblems.class,
+                ProblemMappers.HttpProblems.class, ProblemMappers.Unexpected.class);
+    }
 }

@@ -37,7 +37,9 @@ public final class PostLatencyBench {
         Path work = Files.createDirectories(Path.of("target/bench"));
         try (BackingServices services = BackingServices.start()) {
             DevTokens tokens = new DevTokens();
-            var settings = AppSettingsFor.of(services, tokens);
+            var settings = new java.util.LinkedHashMap<>(AppSettingsFor.of(services, tokens));
+            // -Dbench.syncAfterSubmit=false isolates the request path from the background drain.
+            settings.put("roofworx.sync.after-submit", System.getProperty("bench.syncAfterSubmit", "true"));
             PayaraProcess payara = new PayaraProcess(Path.of("target/payara-micro.jar"), Path.of("target/roofworx.war"),
                     port, work);
             try {
