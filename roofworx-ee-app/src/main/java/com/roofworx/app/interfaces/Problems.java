@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.Response;
 
 /** Builds RFC 9457 {@code application/problem+json} responses. */
 public final class Problems {
+    /** Made once: {@code Json.createObjectBuilder} looks the JSON provider up again on every call. */
+    private static final jakarta.json.JsonBuilderFactory BUILDERS = Json.createBuilderFactory(java.util.Map.of());
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
     /** Problem types are URNs: stable identifiers that need no documentation host. */
@@ -25,7 +27,7 @@ public final class Problems {
      */
     public static Response response(int status, String slug, String title, String detail, String field,
                                     String value) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = BUILDERS.createObjectBuilder()
                 .add("type", TYPE_PREFIX + slug)
                 .add("title", title)
                 .add("status", status);

@@ -17,6 +17,8 @@ import java.util.Set;
  * at once (so absurdly deep nesting is never walked). Failures are 400s naming the member and the value.
  */
 public final class StrictJson {
+    /** Made once: {@code Json.createParser} looks the JSON provider up again on every call. */
+    private static final jakarta.json.stream.JsonParserFactory PARSERS = Json.createParserFactory(java.util.Map.of());
     private StrictJson() {
     }
 
@@ -36,7 +38,7 @@ public final class StrictJson {
             throw ValidationException.of("body", "empty", "must be a JSON object");
         }
         Map<String, Scalar> members = new LinkedHashMap<>();
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(body))) {
             JsonParser.Event first = parser.next();
             if (first != JsonParser.Event.START_OBJECT) {
                 throw ValidationException.of("body", kindOf(first), "must be a JSON object");

@@ -23,6 +23,8 @@ import java.util.List;
  * @param token  the Notifications API channel token, or null
  */
 public record ZohoNotification(List<String> ids, String module, String token) {
+    /** Made once: {@code Json.createParser} looks the JSON provider up again on every call. */
+    private static final jakarta.json.stream.JsonParserFactory PARSERS = Json.createParserFactory(java.util.Map.of());
     static final int MAX_DEPTH = 8;
 
     public static ZohoNotification parse(byte[] body, String contentType) {
@@ -59,7 +61,7 @@ public record ZohoNotification(List<String> ids, String module, String token) {
         List<String> ids = new ArrayList<>();
         String module = null;
         String token = null;
-        try (JsonParser p = Json.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser p = PARSERS.createParser(new ByteArrayInputStream(body))) {
             if (p.next() != JsonParser.Event.START_OBJECT) {
                 throw ValidationException.of("body", "not an object", "must be a JSON object");
             }
