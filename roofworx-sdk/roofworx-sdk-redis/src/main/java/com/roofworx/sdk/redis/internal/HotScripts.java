@@ -75,20 +75,22 @@ public final class HotScripts {
             end
             """;
 
+    /** Writes an entry (with its TTL when one is given), voids its lease, and queues it or takes it off. */
+    private static final String STORE_AND_QUEUE = """
+            local function store_and_queue(entry, queue, leases, id, value, due, ttl)
+              if ttl ~= '' then redis.call('SET', entry, value, 'PX', ttl) else redis.call('SET', entry, value) end
+              redis.call('HDEL', leases, id)
+              if due ~= '' then redis.call('ZADD', queue, due, id) else redis.call('ZREM', queue, id) end
+            end
+            """;
+
     /**
      * KEYS entry, byDate, queue, leases. ARGV id, token, nowMs, value, dueMs, ttlMs.
      * Returns 1 when the lease was held and the entry written, 0 otherwise (nothing written).
      */
-    public static final Script COMPLETE = Script.of("complete", LEASE_HELD + """
+    public static final Script COMPLETE = Script.of("complete", LEASE_HELD + STORE_AND_QUEUE + """
             if not held(KEYS[3], KEYS[4], ARGV[1], ARGV[2], ARGV[3]) then return 0 end
-            if ARGV[6] ~= '' then
-              redis.call('SET', KEYS[1], ARGV[4], 'PX', ARGV[6])
-            else
-              redis.call('SET', KEYS[1], ARGV[4])
-            end
-            redis.call('HDEL', KEYS[4], ARGV[1])
-            if ARGV[5] ~= '' then redis.call('ZADD', KEYS[3], ARGV[5], ARGV[1])
-            else redis.call('ZREM', KEYS[3], ARGV[1]) end
+            store_and_queue(KEYS[1], KEYS[3], KEYS[4], ARGV[1], ARGV[4], ARGV[5], ARGV[6])
             return 1
             """);
 
@@ -104,16 +106,9 @@ public final class HotScripts {
      * KEYS entry, byDate, queue, leases. ARGV id, value, dueMs, ttlMs. Overwrites an existing entry, voids any
      * lease on it and queues it. Returns 0 (writing nothing) when the entry is not held.
      */
-    public static final Script REQUEUE = Script.of("requeue", """
+    public static final Script REQUEUE = Script.of("requeue", STORE_AND_QUEUE + """
             if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-            if ARGV[4] ~= '' then
-              redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[4])
-            else
-              redis.call('SET', KEYS[1], ARGV[2])
-            end
-            redis.call('HDEL', KEYS[4], ARGV[1])
-            if ARGV[3] ~= '' then redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
-            else redis.call('ZREM', KEYS[3], ARGV[1]) end
+            store_and_queue(KEYS[1], KEYS[3], KEYS[4], ARGV[1], ARGV[2], ARGV[3], ARGV[4])
             return 1
             """);
 
