@@ -2,7 +2,7 @@ package com.roofworx.sdk;
 
 import java.util.UUID;
 
-/** An entry with this id exists with different content. Maps to HTTP 409. */
+/** An entry with this id exists with different content, or belongs to another worker. Maps to HTTP 409. */
 public final class EntryConflictException extends RoofworxException {
     private static final long serialVersionUID = 1L;
     private final UUID entryId;
@@ -15,6 +15,15 @@ public final class EntryConflictException extends RoofworxException {
     public static EntryConflictException of(UUID entryId) {
         return new EntryConflictException(entryId,
                 "entry " + entryId + " already exists with different content; use a new id for a new entry");
+    }
+
+    /**
+     * The id is already used by another worker's entry. The message does not say whose, so a caller learns
+     * nothing about other workers' entries beyond "pick another id".
+     */
+    public static EntryConflictException idTaken(UUID entryId) {
+        return new EntryConflictException(entryId,
+                "entry id " + entryId + " is already in use; use a new id for a new entry");
     }
 
     public UUID entryId() {

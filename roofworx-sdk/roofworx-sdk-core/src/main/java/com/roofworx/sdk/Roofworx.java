@@ -5,6 +5,7 @@ import com.roofworx.sdk.internal.DefaultProjectCatalog;
 import com.roofworx.sdk.internal.DefaultSyncEngine;
 import com.roofworx.sdk.internal.DefaultTimeEntries;
 import com.roofworx.sdk.internal.Events;
+import com.roofworx.sdk.internal.IdOwnerCheck;
 import com.roofworx.sdk.internal.SyncScheduler;
 import com.roofworx.sdk.spi.Clock;
 import com.roofworx.sdk.spi.ColdEntrySink;
@@ -42,14 +43,15 @@ public final class Roofworx implements AutoCloseable {
         this.config = b.config;
         Events events = new Events(b.listeners);
         this.projects = new DefaultProjectCatalog(b.projectSource, b.projectCache, config.projectCacheTtl(),
-                config.permissionCacheTtl(), b.clock, events);
+                config.permissionCacheTtl(), config.projectStaleIfError(), b.clock, events);
         this.sync = new DefaultSyncEngine(b.hotStore, b.warmStore, b.coldSink, config, b.clock, events);
         boolean ownsExecutor = b.executor == null;
         ScheduledExecutorService executor = ownsExecutor ? defaultExecutor() : b.executor;
         this.scheduler = new SyncScheduler(sync, executor, ownsExecutor, events);
         this.entries = new DefaultTimeEntries(b.hotStore, b.warmStore, projects, config.backdatingWindow(),
                 config.hotWindow(), b.clock, events,
-                config.syncAfterSubmit() ? scheduler::afterSubmit : () -> { });
+                config.syncAfterSubmit() ? scheduler::afterSubmit : () -> { },
+                new IdOwnerCheck(b.warmStore, sync.pauseState(), events, config.checkIdOwner()));
     }
 
     public static Builder builder() {

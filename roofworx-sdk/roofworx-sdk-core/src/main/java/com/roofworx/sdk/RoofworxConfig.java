@@ -12,11 +12,10 @@ public final class RoofworxConfig {
     public static final Duration DEFAULT_PROJECT_CACHE_TTL = Duration.ofHours(1);
     public static final Duration DEFAULT_BACKDATING_WINDOW = Duration.ofDays(60);
     public static final Duration DEFAULT_HOT_WINDOW = Duration.ofDays(30);
-    public static final int DEFAULT_MAX_ATTEMPTS = 8;
     public static final Duration DEFAULT_BACKOFF_INITIAL = Duration.ofSeconds(1);
     public static final double DEFAULT_BACKOFF_MULTIPLIER = 2.0;
     public static final double DEFAULT_BACKOFF_JITTER = 0.5;
-    public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofMinutes(5);
     public static final int DEFAULT_BATCH_SIZE = 100;
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
     public static final Duration DEFAULT_SYNC_INTERVAL = Duration.ofSeconds(30);
@@ -24,11 +23,12 @@ public final class RoofworxConfig {
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
     public static final boolean DEFAULT_SYNC_AFTER_SUBMIT = true;
     public static final Duration DEFAULT_PERMISSION_CACHE_TTL = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_PROJECT_STALE_IF_ERROR = Duration.ofDays(7);
+    public static final boolean DEFAULT_CHECK_ID_OWNER = true;
 
     private final Duration projectCacheTtl;
     private final Duration backdatingWindow;
     private final Duration hotWindow;
-    private final int maxAttempts;
     private final Duration backoffInitial;
     private final double backoffMultiplier;
     private final double backoffJitter;
@@ -40,12 +40,13 @@ public final class RoofworxConfig {
     private final Duration shutdownTimeout;
     private final boolean syncAfterSubmit;
     private final Duration permissionCacheTtl;
+    private final Duration projectStaleIfError;
+    private final boolean checkIdOwner;
 
     private RoofworxConfig(Builder b) {
         projectCacheTtl = b.projectCacheTtl;
         backdatingWindow = b.backdatingWindow;
         hotWindow = b.hotWindow;
-        maxAttempts = b.maxAttempts;
         backoffInitial = b.backoffInitial;
         backoffMultiplier = b.backoffMultiplier;
         backoffJitter = b.backoffJitter;
@@ -57,6 +58,8 @@ public final class RoofworxConfig {
         shutdownTimeout = b.shutdownTimeout;
         syncAfterSubmit = b.syncAfterSubmit;
         permissionCacheTtl = b.permissionCacheTtl;
+        projectStaleIfError = b.projectStaleIfError;
+        checkIdOwner = b.checkIdOwner;
     }
 
     public static RoofworxConfig ofDefaults() {
@@ -86,11 +89,6 @@ public final class RoofworxConfig {
         return hotWindow;
     }
 
-    /** Failed attempts for one destination after which an entry is blocked. */
-    public int maxAttempts() {
-        return maxAttempts;
-    }
-
     public Duration backoffInitial() {
         return backoffInitial;
     }
@@ -104,6 +102,11 @@ public final class RoofworxConfig {
         return backoffJitter;
     }
 
+    /**
+     * The longest wait between two attempts of one entry, and between two probes of a paused destination.
+     * Failures of a destination that is down never block an entry: it is retried at least this often until
+     * the destination is back.
+     */
     public Duration backoffMax() {
         return backoffMax;
     }
@@ -145,14 +148,33 @@ public final class RoofworxConfig {
         return permissionCacheTtl;
     }
 
+    /**
+     * How long after its last successful load a user's project list may still be answered while the project
+     * source is down (stale-if-error), so a worker can go on booking to yesterday's projects during a CRM
+     * outage. Zero turns it off.
+     */
+    public Duration projectStaleIfError() {
+        return projectStaleIfError;
+    }
+
+    /**
+     * Whether a submit asks the warm store who owns the entry's id and refuses an id another worker already
+     * used (409), instead of accepting an entry that could never be synced. Costs one indexed read of the
+     * warm store per new entry; skipped while the warm store is paused.
+     */
+    public boolean checkIdOwner() {
+        return checkIdOwner;
+    }
+
     @Override
     public String toString() {
         return "RoofworxConfig{projectCacheTtl=" + projectCacheTtl + ", backdatingWindow=" + backdatingWindow
-                + ", hotWindow=" + hotWindow + ", maxAttempts=" + maxAttempts + ", backoff=" + backoffInitial
+                + ", hotWindow=" + hotWindow + ", backoff=" + backoffInitial
                 + " x" + backoffMultiplier + " ±" + backoffJitter + " max " + backoffMax + ", batchSize=" + batchSize
                 + ", lease=" + lease + ", syncInterval=" + syncInterval + ", maxBatchesPerRun=" + maxBatchesPerRun
                 + ", shutdownTimeout=" + shutdownTimeout + ", syncAfterSubmit=" + syncAfterSubmit
-                + ", permissionCacheTtl=" + permissionCacheTtl + "}";
+                + ", permissionCacheTtl=" + permissionCacheTtl + ", projectStaleIfError=" + projectStaleIfError
+                + ", checkIdOwner=" + checkIdOwner + "}";
     }
 
     /** Builder of {@link RoofworxConfig}; not thread-safe. */
@@ -160,7 +182,6 @@ public final class RoofworxConfig {
         private Duration projectCacheTtl = DEFAULT_PROJECT_CACHE_TTL;
         private Duration backdatingWindow = DEFAULT_BACKDATING_WINDOW;
         private Duration hotWindow = DEFAULT_HOT_WINDOW;
-        private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private Duration backoffInitial = DEFAULT_BACKOFF_INITIAL;
         private double backoffMultiplier = DEFAULT_BACKOFF_MULTIPLIER;
         private double backoffJitter = DEFAULT_BACKOFF_JITTER;
@@ -172,6 +193,8 @@ public final class RoofworxConfig {
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         private boolean syncAfterSubmit = DEFAULT_SYNC_AFTER_SUBMIT;
         private Duration permissionCacheTtl = DEFAULT_PERMISSION_CACHE_TTL;
+        private Duration projectStaleIfError = DEFAULT_PROJECT_STALE_IF_ERROR;
+        private boolean checkIdOwner = DEFAULT_CHECK_ID_OWNER;
 
         private Builder() {
         }
@@ -180,7 +203,6 @@ public final class RoofworxConfig {
             projectCacheTtl = c.projectCacheTtl;
             backdatingWindow = c.backdatingWindow;
             hotWindow = c.hotWindow;
-            maxAttempts = c.maxAttempts;
             backoffInitial = c.backoffInitial;
             backoffMultiplier = c.backoffMultiplier;
             backoffJitter = c.backoffJitter;
@@ -192,6 +214,8 @@ public final class RoofworxConfig {
             shutdownTimeout = c.shutdownTimeout;
             syncAfterSubmit = c.syncAfterSubmit;
             permissionCacheTtl = c.permissionCacheTtl;
+            projectStaleIfError = c.projectStaleIfError;
+            checkIdOwner = c.checkIdOwner;
         }
 
         public Builder projectCacheTtl(Duration value) {
@@ -206,11 +230,6 @@ public final class RoofworxConfig {
 
         public Builder hotWindow(Duration value) {
             hotWindow = positive("hotWindow", value);
-            return this;
-        }
-
-        public Builder maxAttempts(int value) {
-            maxAttempts = atLeast("maxAttempts", value, 1);
             return this;
         }
 
@@ -267,6 +286,16 @@ public final class RoofworxConfig {
 
         public Builder permissionCacheTtl(Duration value) {
             permissionCacheTtl = notNegative("permissionCacheTtl", value);
+            return this;
+        }
+
+        public Builder projectStaleIfError(Duration value) {
+            projectStaleIfError = notNegative("projectStaleIfError", value);
+            return this;
+        }
+
+        public Builder checkIdOwner(boolean value) {
+            checkIdOwner = value;
             return this;
         }
 

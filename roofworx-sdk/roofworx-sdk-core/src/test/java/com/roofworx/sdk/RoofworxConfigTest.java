@@ -17,15 +17,19 @@ class RoofworxConfigTest {
         assertThat(c.projectCacheTtl()).isEqualTo(Duration.ofHours(1));
         assertThat(c.backdatingWindow()).isEqualTo(Duration.ofDays(60));
         assertThat(c.hotWindow()).isEqualTo(Duration.ofDays(30));
-        assertThat(c.maxAttempts()).isEqualTo(8);
+        assertThat(c.backoffMax()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.projectStaleIfError()).isEqualTo(Duration.ofDays(7));
+        assertThat(c.checkIdOwner()).isTrue();
         assertThat(c.batchSize()).isEqualTo(RoofworxConfig.DEFAULT_BATCH_SIZE);
     }
 
     @Test
     @DisplayName("every setter refuses a bad value at once, naming the field and the value")
     void refusesBadValues() {
-        assertThatThrownBy(() -> RoofworxConfig.custom().maxAttempts(0))
-                .hasMessage("maxAttempts must be >= 1 but was 0");
+        assertThatThrownBy(() -> RoofworxConfig.custom().batchSize(0))
+                .hasMessage("batchSize must be >= 1 but was 0");
+        assertThatThrownBy(() -> RoofworxConfig.custom().projectStaleIfError(Duration.ofDays(-1)))
+                .hasMessage("projectStaleIfError must be >= 0 but was PT-24H");
         assertThatThrownBy(() -> RoofworxConfig.custom().lease(Duration.ofSeconds(-1)))
                 .hasMessage("lease must be > 0 but was PT-1S");
         assertThatThrownBy(() -> RoofworxConfig.custom().backoffJitter(1.5))

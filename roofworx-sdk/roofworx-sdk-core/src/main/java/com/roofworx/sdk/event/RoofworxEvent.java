@@ -1,7 +1,10 @@
 package com.roofworx.sdk.event;
 
+import com.roofworx.sdk.model.BlockedFilter;
 import com.roofworx.sdk.model.Destination;
+import com.roofworx.sdk.model.DestinationPause;
 import com.roofworx.sdk.model.TimeEntry;
+import com.roofworx.sdk.spi.FailureKind;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,17 +28,46 @@ public sealed interface RoofworxEvent {
     record EntrySynced(TimeEntry entry, Destination destination, Duration lag) implements RoofworxEvent {
     }
 
-    /** An attempt failed; the engine tries again at {@code nextAttemptAt}. */
-    record SyncFailed(TimeEntry entry, Destination destination, int attempts, String error, Instant nextAttemptAt)
-            implements RoofworxEvent {
+    /**
+     * An attempt failed; the engine tries again at {@code nextAttemptAt}. {@code kind} is the failure's class;
+     * {@code cause} is the exception of a whole-call failure, null for a per-record outcome.
+     */
+    record SyncFailed(TimeEntry entry, Destination destination, int attempts, String error, Instant nextAttemptAt,
+                      FailureKind kind, Throwable cause) implements RoofworxEvent {
     }
 
-    /** An entry was parked for a destination; it stays until replayed. */
-    record EntryBlocked(TimeEntry entry, Destination destination, String error) implements RoofworxEvent {
+    /**
+     * The destination refused the entry on its merits; it is parked until replayed. {@code code} is the
+     * refusal's code (also the prefix of {@code error}).
+     */
+    record EntryBlocked(TimeEntry entry, Destination destination, String code, String error) implements RoofworxEvent {
     }
 
     /** A blocked entry was put back on the queue. */
     record EntryReplayed(UUID entryId) implements RoofworxEvent {
+    }
+
+    /** A bulk replay put {@code count} blocked entries matching {@code filter} back. */
+    record EntriesReplayed(int count, BlockedFilter filter) implements RoofworxEvent {
+    }
+
+    /**
+     * A destination failed as a whole and is paused (or a probe failed and the pause goes on): entries wait
+     * for it without using up attempts, and one probe per backoff interval tests it.
+     */
+    record DestinationPaused(DestinationPause pause, Throwable cause) implements RoofworxEvent {
+    }
+
+    /** A probe (or any call) succeeded: the destination drains at full speed again. */
+    record DestinationResumed(Destination destination, Instant pausedSince, Duration pausedFor)
+            implements RoofworxEvent {
+    }
+
+    /**
+     * The project source failed and {@code user}'s projects were answered from the last known list
+     * (stale-if-error), so the worker can go on submitting.
+     */
+    record ProjectsServedStale(String user, Throwable cause) implements RoofworxEvent {
     }
 
     /** A worker finished a claimed entry after its lease was taken over; its result was discarded. */
@@ -54,7 +86,11 @@ public sealed interface RoofworxEvent {
     record ProjectsLoaded(String user, int count, Duration took) implements RoofworxEvent {
     }
 
-    /** A store or sink failed and the SDK worked around it (fallback, retry later). */
-    record StoreFailed(String store, String operation, String error) implements RoofworxEvent {
+    /**
+     * A store or sink failed and the SDK worked around it (fallback, retry later). {@code error} is the
+     * exception's message, {@code cause} the exception, {@code kind} its class.
+     */
+    record StoreFailed(String store, String operation, String error, Throwable cause, FailureKind kind)
+            implements RoofworxEvent {
     }
 }

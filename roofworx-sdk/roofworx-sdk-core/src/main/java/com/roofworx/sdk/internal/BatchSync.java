@@ -2,12 +2,13 @@ package com.roofworx.sdk.internal;
 
 import com.roofworx.sdk.event.RoofworxEvent;
 import com.roofworx.sdk.model.Destination;
+import com.roofworx.sdk.model.DestinationPause;
 import com.roofworx.sdk.model.DestinationState;
 import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.spi.Clock;
 import com.roofworx.sdk.spi.ColdEntrySink;
 import com.roofworx.sdk.spi.ColdEntrySink.ColdOutcome;
-import com.roofworx.sdk.spi.RetryHint;
+import com.roofworx.sdk.spi.FailureKind;
 import com.roofworx.sdk.spi.WarmEntryStore;
 
 import java.time.Duration;
@@ -20,72 +21,105 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Writes one batch to the warm store, then the entries that are in the warm store and due for cold to the
- * cold sink, and works out each entry's new state. Stateless between batches.
+ * Writes one batch to the warm store, then tries the entries it just wrote on the cold sink at once, and works
+ * out each entry's new state. Stateless between batches.
+ * <p>
+ * Failure rules: a refusal of one record (warm: a rejected row; cold: {@link ColdOutcome.Rejected}) blocks that
+ * entry. Anything else (a whole call failing, a per-record {@link ColdOutcome.Retryable}) is retried with
+ * backoff for as long as it takes; a whole call failing also pauses the destination ({@link Pauses}).
  */
 final class BatchSync {
+    static final String INVALID_DATA = "INVALID_DATA";
+    static final String ID_OWNED_BY_OTHER = "ID_OWNED_BY_OTHER";
+    static final String CONTENT_CONFLICT = "CONTENT_CONFLICT";
+
     private final WarmEntryStore warm;
     private final ColdEntrySink cold;
     private final int coldBatchSize;
     private final Backoff backoff;
-    private final int maxAttempts;
+    private final Duration lease;
     private final Clock clock;
     private final Events events;
+    private final Pauses pauses;
 
-    BatchSync(WarmEntryStore warm, ColdEntrySink cold, Backoff backoff, int maxAttempts, Clock clock, Events events) {
+    BatchSync(WarmEntryStore warm, ColdEntrySink cold, Backoff backoff, Duration lease, Clock clock, Events events,
+              Pauses pauses) {
         this.warm = warm;
         this.cold = cold;
         // Asked once: a sink's batch limit is a constant, and asking per batch would be one more call to fail.
         this.coldBatchSize = Math.max(1, cold.maxBatchSize());
         this.backoff = backoff;
-        this.maxAttempts = maxAttempts;
+        this.lease = lease;
         this.clock = clock;
         this.events = events;
+        this.pauses = pauses;
     }
 
-    /** Syncs the batch; answers every entry's new state, keyed and ordered as given. */
-    Map<UUID, TimeEntry> sync(List<TimeEntry> batch, Tally tally) {
+    int coldBatchSize() {
+        return coldBatchSize;
+    }
+
+    /**
+     * Syncs a batch claimed from the hot queue; answers every entry's new state, keyed and ordered as given.
+     * {@code seen} is the pause state read before the batch: a paused cold sink is not called (its probe is
+     * the cold sweep's), and a warm write that works ends a warm pause.
+     */
+    Map<UUID, TimeEntry> sync(List<TimeEntry> batch, Map<Destination, DestinationPause> seen, Tally tally) {
         Map<UUID, TimeEntry> states = new LinkedHashMap<>();
         batch.forEach(e -> states.put(e.id(), e));
-        Instant now = clock.now();
-        toWarm(states, batch.stream().filter(e -> e.warm().isDue(now)).toList(), tally);
-        List<TimeEntry> coldDue = states.values().stream()
-                .filter(e -> e.warm().isSynced() && e.cold().isDue(now)).toList();
-        List<TimeEntry> coldChanged = toCold(states, coldDue, tally);
-        recordColdInWarm(coldChanged);
-        return states;
-    }
-
-    /** Cold only, for entries already in the warm store (the warm sweep); records the outcome there. */
-    Map<UUID, TimeEntry> syncColdFromWarm(List<TimeEntry> batch, Tally tally) {
-        Map<UUID, TimeEntry> states = new LinkedHashMap<>();
-        batch.forEach(e -> states.put(e.id(), e));
-        recordColdInWarm(toCold(states, batch, tally));
-        return states;
-    }
-
-    private void toWarm(Map<UUID, TimeEntry> states, List<TimeEntry> due, Tally tally) {
-        if (due.isEmpty()) {
-            return;
+        if (!toWarm(states, batch.stream().filter(e -> e.warm().isPending()).toList(), seen, tally)) {
+            return states;
         }
+        List<TimeEntry> coldDue = states.values().stream()
+                .filter(e -> e.warm().isSynced() && e.cold().isPending()).toList();
+        if (!coldDue.isEmpty() && !seen.containsKey(Destination.COLD)) {
+            recordColdInWarm(toCold(states, coldDue, seen, tally));
+        }
+        return states;
+    }
+
+    /** Cold only, for entries the warm store handed out (the cold sweep); records the outcome there. */
+    void syncColdFromWarm(List<TimeEntry> batch, Map<Destination, DestinationPause> seen, Tally tally) {
+        Map<UUID, TimeEntry> states = new LinkedHashMap<>();
+        batch.forEach(e -> states.put(e.id(), e));
+        recordColdInWarm(toCold(states, batch, seen, tally));
+    }
+
+    /** Answers false when the warm store failed as a whole (the batch then waits for it). */
+    private boolean toWarm(Map<UUID, TimeEntry> states, List<TimeEntry> due, Map<Destination, DestinationPause> seen,
+                           Tally tally) {
+        if (due.isEmpty()) {
+            return true;
+        }
+        Instant coldLeaseEnd = clock.now().plus(lease);
         WarmEntryStore.UpsertResult result;
         try {
-            result = warm.upsert(due.stream().map(e -> e.withState(Destination.WARM, DestinationState.synced())).toList());
+            // The cold state goes in leased to this batch: the cold sweep leaves the entry to the immediate
+            // attempt below, and takes it over if this worker dies before recording an outcome.
+            result = warm.upsert(due.stream().map(e -> asWarmRow(e, coldLeaseEnd)).toList());
         } catch (RuntimeException e) {
             events.storeFailed("warm", "upsert", e);
-            due.forEach(entry -> states.put(entry.id(), failed(entry, Destination.WARM, message(e), hint(e), tally)));
-            return;
+            pauses.failed(Destination.WARM, e);
+            due.forEach(entry -> states.put(entry.id(), failed(entry, Destination.WARM, e, tally)));
+            return false;
         }
+        pauses.succeeded(seen, Destination.WARM);
         for (TimeEntry entry : due) {
             String rejected = result.rejected().get(entry.id());
             if (rejected != null) {
-                states.put(entry.id(), block(entry, Destination.WARM, rejected, tally));
+                states.put(entry.id(), block(entry, Destination.WARM, INVALID_DATA, rejected, tally));
             } else if (result.inserted().contains(entry.id())) {
                 states.put(entry.id(), synced(entry, Destination.WARM, tally));
             } else {
                 states.put(entry.id(), alreadyInWarm(entry, tally));
             }
         }
+        return true;
+    }
+
+    private static TimeEntry asWarmRow(TimeEntry entry, Instant coldLeaseEnd) {
+        TimeEntry row = entry.withState(Destination.WARM, DestinationState.synced());
+        return row.cold().isPending() ? row.withState(Destination.COLD, row.cold().waiting(coldLeaseEnd)) : row;
     }
 
     /**
@@ -98,20 +132,28 @@ final class BatchSync {
             held = warm.get(entry.owner(), entry.id());
         } catch (RuntimeException e) {
             events.storeFailed("warm", "get", e);
-            return failed(entry, Destination.WARM, message(e), null, tally);
+            return failed(entry, Destination.WARM, e, tally);
         }
         if (held.isEmpty()) {
             // The id exists in the warm store under another owner: a client reused an id.
-            return block(entry, Destination.WARM, "id " + entry.id() + " is already used by another owner", tally);
+            return block(entry, Destination.WARM, ID_OWNED_BY_OTHER,
+                    "id " + entry.id() + " is already used by another owner", tally);
         }
         if (!held.get().sameContentAs(entry)) {
-            return block(entry, Destination.WARM, "id " + entry.id()
-                    + " is already stored with different content", tally);
+            return block(entry, Destination.WARM, CONTENT_CONFLICT,
+                    "id " + entry.id() + " is already stored with different content", tally);
         }
-        return synced(entry, Destination.WARM, tally);
+        TimeEntry synced = synced(entry, Destination.WARM, tally);
+        // The warm copy's cold state is the one that counts from now on.
+        return synced.withState(Destination.COLD, held.get().cold()).withColdRecordId(held.get().coldRecordId());
     }
 
-    private List<TimeEntry> toCold(Map<UUID, TimeEntry> states, List<TimeEntry> due, Tally tally) {
+    /**
+     * Sends the entries in chunks the sink takes. When a chunk fails as a whole the sink is down: the cold
+     * sink is paused and the remaining chunks are not sent; they wait for the next probe.
+     */
+    private List<TimeEntry> toCold(Map<UUID, TimeEntry> states, List<TimeEntry> due,
+                                   Map<Destination, DestinationPause> seen, Tally tally) {
         List<TimeEntry> changed = new ArrayList<>();
         for (int i = 0; i < due.size(); i += coldBatchSize) {
             List<TimeEntry> chunk = due.subList(i, Math.min(due.size(), i + coldBatchSize));
@@ -120,20 +162,23 @@ final class BatchSync {
                 outcomes = cold.upsert(chunk);
             } catch (RuntimeException e) {
                 events.storeFailed("cold", "upsert", e);
-                outcomes = Map.of();
-                for (TimeEntry entry : chunk) {
-                    states.put(entry.id(), failed(entry, Destination.COLD, message(e), hint(e), tally));
-                }
-                changed.addAll(chunk.stream().map(entry -> states.get(entry.id())).toList());
-                continue;
+                DestinationPause pause = pauses.failed(Destination.COLD, e);
+                chunk.forEach(entry -> changed.add(put(states, failed(entry, Destination.COLD, e, tally))));
+                due.subList(i + chunk.size(), due.size()).forEach(entry -> changed.add(put(states,
+                        entry.withState(Destination.COLD, entry.cold().waiting(pause.nextProbeAt())))));
+                return changed;
             }
+            pauses.succeeded(seen, Destination.COLD);
             for (TimeEntry entry : chunk) {
-                TimeEntry next = applyCold(entry, outcomes.get(entry.id()), tally);
-                states.put(entry.id(), next);
-                changed.add(next);
+                changed.add(put(states, applyCold(entry, outcomes.get(entry.id()), tally)));
             }
         }
         return changed;
+    }
+
+    private static TimeEntry put(Map<UUID, TimeEntry> states, TimeEntry entry) {
+        states.put(entry.id(), entry);
+        return entry;
     }
 
     private TimeEntry applyCold(TimeEntry entry, ColdOutcome outcome, Tally tally) {
@@ -141,18 +186,17 @@ final class BatchSync {
             return synced(entry.withColdRecordId(s.recordId()), Destination.COLD, tally);
         }
         if (outcome instanceof ColdOutcome.Rejected r) {
-            return block(entry, Destination.COLD, r.code() + ": " + r.error(), tally);
+            return block(entry, Destination.COLD, r.code(), r.error(), tally);
         }
         if (outcome instanceof ColdOutcome.Retryable r) {
-            return failed(entry, Destination.COLD, r.error(), r.retryAfter(), tally);
+            return retry(entry, Destination.COLD, r.error(), r.retryAfter(), null, tally);
         }
-        return failed(entry, Destination.COLD, "the cold sink gave no outcome for this entry", null, tally);
+        return retry(entry, Destination.COLD, "the cold sink gave no outcome for this entry", null, null, tally);
     }
 
     /**
-     * Best effort: the warm copy of the cold state lets the warm sweep finish the job if the hot tier loses
-     * the entry. If this write fails the sweep re-sends an entry already in cold, which the idempotent
-     * upsert absorbs.
+     * Best effort: the warm store keeps the cold state, which the cold sweep works from. If this write fails
+     * the entry's cold lease runs out and the sweep sends it again, which the idempotent upsert absorbs.
      */
     private void recordColdInWarm(List<TimeEntry> changed) {
         if (changed.isEmpty()) {
@@ -177,30 +221,28 @@ final class BatchSync {
         return next;
     }
 
-    private TimeEntry failed(TimeEntry entry, Destination destination, String error, Duration retryAfter, Tally tally) {
+    private TimeEntry failed(TimeEntry entry, Destination destination, RuntimeException cause, Tally tally) {
+        return retry(entry, destination, Failures.message(cause), Failures.retryAfter(cause), cause, tally);
+    }
+
+    /** Never blocks: a failure that is not a refusal is tried again, however often it happens. */
+    private TimeEntry retry(TimeEntry entry, Destination destination, String error, Duration retryAfter,
+                            RuntimeException cause, Tally tally) {
         DestinationState state = entry.state(destination);
-        if (state.attempts() + 1 >= maxAttempts) {
-            return block(entry, destination, error, tally);
-        }
         Instant retryAt = backoff.next(state.attempts() + 1, clock.now(), retryAfter);
         TimeEntry next = entry.withState(destination, state.failed(error, retryAt));
         tally.failed++;
-        events.publish(new RoofworxEvent.SyncFailed(next, destination, state.attempts() + 1, error, retryAt));
+        FailureKind kind = cause == null ? FailureKind.TRANSIENT : Failures.kindOf(cause);
+        events.publish(new RoofworxEvent.SyncFailed(next, destination, state.attempts() + 1, error, retryAt, kind,
+                cause));
         return next;
     }
 
-    private TimeEntry block(TimeEntry entry, Destination destination, String error, Tally tally) {
-        TimeEntry next = entry.withState(destination, entry.state(destination).blocked(error));
+    private TimeEntry block(TimeEntry entry, Destination destination, String code, String error, Tally tally) {
+        String refusal = DestinationState.refusal(code, error);
+        TimeEntry next = entry.withState(destination, entry.state(destination).blocked(refusal));
         tally.blocked++;
-        events.publish(new RoofworxEvent.EntryBlocked(next, destination, error));
+        events.publish(new RoofworxEvent.EntryBlocked(next, destination, next.state(destination).errorCode(), refusal));
         return next;
-    }
-
-    private static Duration hint(RuntimeException e) {
-        return e instanceof RetryHint h ? h.retryAfter() : null;
-    }
-
-    private static String message(RuntimeException e) {
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

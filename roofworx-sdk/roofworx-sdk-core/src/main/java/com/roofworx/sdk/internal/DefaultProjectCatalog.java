@@ -26,23 +26,38 @@ public final class DefaultProjectCatalog implements ProjectCatalog {
     private final Events events;
     private final SingleFlight<String, List<Project>> loads = new SingleFlight<>();
     private final PermissionNearCache permissions;
+    private final KnownProjects known;
+    private final Duration staleIfError;
 
     public DefaultProjectCatalog(ProjectSource source, ProjectCache cache, Duration ttl, Duration permissionTtl,
-                                 Clock clock, Events events) {
+                                 Duration staleIfError, Clock clock, Events events) {
         this.source = source;
         this.cache = cache;
         this.ttl = ttl;
+        this.staleIfError = staleIfError;
         this.clock = clock;
         this.events = events;
         this.permissions = new PermissionNearCache(permissionTtl, clock);
+        this.known = new KnownProjects(clock);
     }
 
+    /**
+     * Cache first; when the cache cannot be reached, this instance's own memory while it is fresh; then the
+     * source; when the source fails too, the last known list (stale-if-error).
+     */
     @Override
     public List<Project> projectsFor(String user) {
         String who = Users.normalize(user);
-        Optional<List<Project>> cached = readCache(who);
+        Optional<List<Project>> cached;
+        try {
+            cached = cache.projectsFor(who);
+        } catch (RuntimeException e) {
+            events.storeFailed("project-cache", "read", e);
+            cached = known.get(who, ttl);
+        }
         if (cached.isPresent()) {
             events.publish(new RoofworxEvent.ProjectCacheHit(who));
+            known.remember(who, cached.get());
             return bookable(cached.get());
         }
         events.publish(new RoofworxEvent.ProjectCacheMiss(who));
@@ -60,7 +75,8 @@ public final class DefaultProjectCatalog implements ProjectCatalog {
     public int refreshAll() {
         Instant start = clock.now();
         ProjectSnapshot snapshot = fromSource("loadAll", source::loadAll);
-        cache.replaceAll(snapshot, ttl);
+        known.rememberAll(snapshot);
+        cache.replaceAll(snapshot, ttl, keepFor());
         permissions.clear();
         events.publish(new RoofworxEvent.ProjectsLoaded(null, snapshot.projects().size(),
                 Duration.between(start, clock.now())));
@@ -80,25 +96,49 @@ public final class DefaultProjectCatalog implements ProjectCatalog {
         return true;
     }
 
-    private Optional<List<Project>> readCache(String user) {
-        try {
-            return cache.projectsFor(user);
-        } catch (RuntimeException e) {
-            events.storeFailed("project-cache", "read", e);
-            return Optional.empty();
-        }
-    }
-
     private List<Project> loadAndCache(String user) {
         Instant start = clock.now();
-        List<Project> projects = fromSource("projectsFor", () -> source.projectsFor(user));
+        List<Project> projects;
         try {
-            cache.putUser(user, projects, ttl);
+            projects = fromSource("projectsFor", () -> source.projectsFor(user));
+        } catch (StoreUnavailableException e) {
+            return lastKnown(user, e);
+        }
+        known.remember(user, projects);
+        try {
+            cache.putUser(user, projects, ttl, keepFor());
         } catch (RuntimeException e) {
             events.storeFailed("project-cache", "write", e);
         }
         events.publish(new RoofworxEvent.ProjectsLoaded(user, projects.size(), Duration.between(start, clock.now())));
         return projects;
+    }
+
+    /**
+     * Stale-if-error: a worker who could book a project before the source went down keeps booking to it,
+     * for at most {@code staleIfError} after the list was last current.
+     */
+    private List<Project> lastKnown(String user, StoreUnavailableException sourceFailure) {
+        if (staleIfError.isZero()) {
+            throw sourceFailure;
+        }
+        Optional<List<Project>> stale;
+        try {
+            stale = cache.lastKnown(user);
+        } catch (RuntimeException e) {
+            events.storeFailed("project-cache", "lastKnown", e);
+            stale = Optional.empty();
+        }
+        if (stale.isEmpty()) {
+            stale = known.get(user, keepFor());
+        }
+        List<Project> projects = stale.orElseThrow(() -> sourceFailure);
+        events.publish(new RoofworxEvent.ProjectsServedStale(user, sourceFailure));
+        return projects;
+    }
+
+    private Duration keepFor() {
+        return ttl.plus(staleIfError);
     }
 
     private <T> T fromSource(String operation, java.util.function.Supplier<T> call) {

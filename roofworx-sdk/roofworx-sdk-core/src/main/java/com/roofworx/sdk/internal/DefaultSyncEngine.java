@@ -3,8 +3,9 @@ package com.roofworx.sdk.internal;
 import com.roofworx.sdk.RoofworxConfig;
 import com.roofworx.sdk.SyncEngine;
 import com.roofworx.sdk.event.RoofworxEvent;
+import com.roofworx.sdk.model.BlockedFilter;
 import com.roofworx.sdk.model.Destination;
-import com.roofworx.sdk.model.DestinationState;
+import com.roofworx.sdk.model.DestinationPause;
 import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.spi.Clock;
 import com.roofworx.sdk.spi.ColdEntrySink;
@@ -12,8 +13,7 @@ import com.roofworx.sdk.spi.HotEntryStore;
 import com.roofworx.sdk.spi.HotEntryStore.Claim;
 import com.roofworx.sdk.spi.WarmEntryStore;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,16 +21,17 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Drains the hot queue batch by batch under leases, then sweeps the warm store for entries that still owe
- * the cold sink but that the hot tier no longer holds (lost, or written straight to warm while hot was down).
+ * Drains the hot queue (warm writes, each followed by an immediate cold attempt) batch by batch under leases,
+ * then sweeps the warm store for cold work: entries whose immediate cold attempt failed, was skipped while the
+ * cold sink was paused, or never happened (written straight to warm while hot was down). A paused destination
+ * is not called, except by the one instance that wins its probe.
  */
 public final class DefaultSyncEngine implements SyncEngine {
-    /** How far the admin views and replay look into the blocked lists. */
-    private static final int BLOCKED_SCAN = 10_000;
-
     private final HotEntryStore hot;
     private final WarmEntryStore warm;
     private final BatchSync batches;
+    private final Pauses pauses;
+    private final BlockedWork blocked;
     private final RoofworxConfig config;
     private final Clock clock;
     private final Events events;
@@ -45,18 +46,25 @@ public final class DefaultSyncEngine implements SyncEngine {
         this.events = events;
         Backoff backoff = new Backoff(config.backoffInitial(), config.backoffMultiplier(), config.backoffJitter(),
                 config.backoffMax());
-        this.batches = new BatchSync(warm, cold, backoff, config.maxAttempts(), clock, events);
+        this.pauses = new Pauses(hot, backoff, config.lease(), clock, events);
+        this.batches = new BatchSync(warm, cold, backoff, config.lease(), clock, events, pauses);
+        this.blocked = new BlockedWork(hot, warm, clock, events);
+    }
+
+    /** The pause state this engine keeps; the submit path consults it without a round trip. */
+    public Pauses pauseState() {
+        return pauses;
     }
 
     @Override
     public SyncReport runOnce() {
         Tally tally = new Tally();
         drain(() -> hot.claim(clock.now(), config.lease(), config.batchSize()), tally);
-        sweepWarm(tally);
+        sweepCold(tally);
         return tally.report();
     }
 
-    /** Drains the hot queue of everything due, without the warm sweep: the run after a submit. */
+    /** Drains the hot queue of everything due, without the cold sweep: the run after a submit. */
     public SyncReport drainDue() {
         Tally tally = new Tally();
         drain(() -> hot.claim(clock.now(), config.lease(), config.batchSize()), tally);
@@ -76,8 +84,17 @@ public final class DefaultSyncEngine implements SyncEngine {
         stopping = true;
     }
 
+    /**
+     * While the warm store is paused nothing is claimed until its probe is due, so waiting entries are not
+     * touched (and use up no attempts); then one instance claims one batch as the probe.
+     */
     private void drain(Supplier<List<Claim>> claimer, Tally tally) {
         for (int i = 0; i < config.maxBatchesPerRun() && !stopping; i++) {
+            Map<Destination, DestinationPause> seen = pauses.read();
+            Instant now = clock.now();
+            if (pauses.waiting(seen, Destination.WARM, now)) {
+                return;
+            }
             List<Claim> claims;
             try {
                 claims = claimer.get();
@@ -88,9 +105,27 @@ public final class DefaultSyncEngine implements SyncEngine {
             if (claims.isEmpty()) {
                 return;
             }
+            if (!pauses.mayCall(seen, Destination.WARM, now)) {
+                // Another instance is probing: give the batch back untouched.
+                claims.forEach(this::release);
+                return;
+            }
             tally.claimed += claims.size();
-            Map<UUID, TimeEntry> updated = batches.sync(claims.stream().map(Claim::entry).toList(), tally);
+            Map<UUID, TimeEntry> updated = batches.sync(claims.stream().map(Claim::entry).toList(), seen, tally);
             acknowledge(claims, updated, tally);
+            if (updated.values().stream().anyMatch(e -> e.warm().isPending())) {
+                // The warm store failed this round; what is left waits for its next probe.
+                return;
+            }
+        }
+    }
+
+    private void release(Claim claim) {
+        try {
+            hot.release(claim);
+        } catch (RuntimeException e) {
+            // Left to its lease.
+            events.storeFailed("hot", "release", e);
         }
     }
 
@@ -108,82 +143,81 @@ public final class DefaultSyncEngine implements SyncEngine {
         }
     }
 
-    private void sweepWarm(Tally tally) {
+    /**
+     * Cold work from the warm store. Skipped while the warm store is paused (it could not hand anything out);
+     * while the cold sink is paused, only the instance that wins the probe sends one batch.
+     */
+    private void sweepCold(Tally tally) {
         for (int i = 0; i < config.maxBatchesPerRun() && !stopping; i++) {
+            Map<Destination, DestinationPause> seen = pauses.read();
+            Instant now = clock.now();
+            if (seen.containsKey(Destination.WARM) || pauses.waiting(seen, Destination.COLD, now)) {
+                return;
+            }
+            boolean probing = seen.containsKey(Destination.COLD);
+            if (probing && !pauses.mayCall(seen, Destination.COLD, now)) {
+                return;
+            }
+            // A probe is one call: one sink-sized batch.
+            int size = probing ? batches.coldBatchSize() : Math.max(config.batchSize(), batches.coldBatchSize());
             List<TimeEntry> due;
             try {
-                due = warm.claimColdDue(clock.now(), config.lease(), config.batchSize());
+                due = warm.claimColdDue(now, config.lease(), size);
             } catch (RuntimeException e) {
                 events.storeFailed("warm", "claimColdDue", e);
+                pauses.failed(Destination.WARM, e);
                 return;
             }
             if (due.isEmpty()) {
                 return;
             }
-            List<TimeEntry> orphans = due.stream().filter(e -> !hotHolds(e)).toList();
-            batches.syncColdFromWarm(orphans, tally);
-        }
-    }
-
-    /** The hot tier owns an entry's lifecycle while it holds it; the sweep only takes what it lost. */
-    private boolean hotHolds(TimeEntry entry) {
-        try {
-            return hot.get(entry.owner(), entry.id()).isPresent();
-        } catch (RuntimeException e) {
-            events.storeFailed("hot", "get", e);
-            return false;
+            batches.syncColdFromWarm(due, seen, tally);
+            if (pauses.seemsPaused(Destination.COLD)) {
+                return;
+            }
         }
     }
 
     @Override
     public List<TimeEntry> blocked(int limit) {
-        Map<UUID, TimeEntry> all = new LinkedHashMap<>();
-        tryRead("hot", () -> hot.blocked(limit)).forEach(e -> all.put(e.id(), e));
-        tryRead("warm", () -> warm.coldBlocked(limit)).forEach(e -> all.putIfAbsent(e.id(), e));
-        return all.values().stream().sorted(java.util.Comparator.comparing(TimeEntry::createdAt))
-                .limit(limit).toList();
+        return blocked(BlockedFilter.all(), null, limit).entries();
+    }
+
+    @Override
+    public BlockedPage blocked(BlockedFilter filter, String cursor, int limit) {
+        return blocked.page(filter, cursor, limit);
+    }
+
+    @Override
+    public Optional<TimeEntry> blockedEntry(UUID entryId) {
+        return blocked.find(entryId);
     }
 
     @Override
     public boolean replay(UUID entryId) {
-        Optional<TimeEntry> inHot = tryRead("hot", () -> hot.blocked(BLOCKED_SCAN)).stream()
-                .filter(e -> e.id().equals(entryId)).findFirst();
-        if (inHot.isPresent() && hot.requeue(unblock(inHot.get()))) {
-            events.publish(new RoofworxEvent.EntryReplayed(entryId));
-            return true;
-        }
-        Optional<TimeEntry> inWarm = tryRead("warm", () -> warm.coldBlocked(BLOCKED_SCAN)).stream()
-                .filter(e -> e.id().equals(entryId)).findFirst();
-        if (inWarm.isPresent()) {
-            warm.updateCold(List.of(unblock(inWarm.get())));
-            events.publish(new RoofworxEvent.EntryReplayed(entryId));
-            return true;
-        }
-        return false;
+        return blocked.replay(entryId);
     }
 
-    private TimeEntry unblock(TimeEntry entry) {
-        TimeEntry next = entry;
-        for (Destination d : Destination.values()) {
-            if (next.state(d).isBlocked()) {
-                next = next.withState(d, DestinationState.pending(clock.now()));
-            }
-        }
-        return next;
+    @Override
+    public int replayAll(BlockedFilter filter) {
+        return blocked.replayAll(filter);
+    }
+
+    @Override
+    public Map<Destination, DestinationPause> pauses() {
+        return pauses.read();
     }
 
     @Override
     public SyncStats stats() {
         HotEntryStore.QueueStats s = hot.stats();
-        return new SyncStats(s.queued(), s.blocked());
-    }
-
-    private <T> List<T> tryRead(String store, Supplier<List<T>> read) {
+        long coldBlocked;
         try {
-            return read.get();
+            coldBlocked = warm.coldBlockedCount();
         } catch (RuntimeException e) {
-            events.storeFailed(store, "blocked", e);
-            return new ArrayList<>();
+            events.storeFailed("warm", "coldBlockedCount", e);
+            coldBlocked = -1;
         }
+        return new SyncStats(s.queued(), s.blocked(), coldBlocked);
     }
 }

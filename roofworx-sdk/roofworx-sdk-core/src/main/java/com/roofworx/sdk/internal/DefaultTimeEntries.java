@@ -38,10 +38,11 @@ public final class DefaultTimeEntries implements TimeEntries {
     private final Clock clock;
     private final Events events;
     private final Runnable afterSubmit;
+    private final IdOwnerCheck idOwners;
 
     public DefaultTimeEntries(HotEntryStore hot, WarmEntryStore warm, ProjectCatalog catalog,
                               Duration backdatingWindow, Duration hotWindow, Clock clock, Events events,
-                              Runnable afterSubmit) {
+                              Runnable afterSubmit, IdOwnerCheck idOwners) {
         this.hot = hot;
         this.warm = warm;
         this.catalog = catalog;
@@ -50,6 +51,7 @@ public final class DefaultTimeEntries implements TimeEntries {
         this.clock = clock;
         this.events = events;
         this.afterSubmit = afterSubmit;
+        this.idOwners = idOwners;
     }
 
     @Override
@@ -63,6 +65,7 @@ public final class DefaultTimeEntries implements TimeEntries {
                     .map(stored -> new SubmitResult(stored, false))
                     .orElseThrow(() -> ProjectNotAllowedException.of(owner, draft.projectId()));
         }
+        idOwners.requireFreeFor(owner, id);
         TimeEntry entry = TimeEntry.accepted(id, owner, draft, clock.now());
         SubmitResult result;
         try {
@@ -164,14 +167,24 @@ public final class DefaultTimeEntries implements TimeEntries {
 
     private void readHot(String owner, LocalDate from, LocalDate to, Map<UUID, TimeEntry> into, boolean warmRead) {
         try {
-            // Hot wins: its copy carries the newest sync state.
-            hot.range(owner, from, to).forEach(e -> into.put(e.id(), e));
+            hot.range(owner, from, to).forEach(e -> into.merge(e.id(), e, DefaultTimeEntries::newest));
         } catch (RuntimeException e) {
             events.storeFailed("hot", "range", e);
             if (!warmRead) {
                 throw StoreUnavailableException.of("hot and warm", "list", e);
             }
         }
+    }
+
+    /**
+     * Hot carries the newest warm state (a pending or refused write); the warm store tracks the cold state once
+     * it holds the entry, so its cold state counts unless the hot copy already saw the cold write succeed.
+     */
+    private static TimeEntry newest(TimeEntry fromWarm, TimeEntry fromHot) {
+        if (fromHot.cold().isSynced() || fromWarm.cold().equals(fromHot.cold())) {
+            return fromHot;
+        }
+        return fromHot.withState(Destination.COLD, fromWarm.cold()).withColdRecordId(fromWarm.coldRecordId());
     }
 
     private LocalDate today() {

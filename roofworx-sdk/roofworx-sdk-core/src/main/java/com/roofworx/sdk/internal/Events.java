@@ -24,6 +24,7 @@ public final class Events {
     }
 
     public void storeFailed(String store, String operation, RuntimeException e) {
-        publish(new RoofworxEvent.StoreFailed(store, operation, String.valueOf(e.getMessage())));
+        publish(new RoofworxEvent.StoreFailed(store, operation, String.valueOf(e.getMessage()), e,
+                Failures.kindOf(e)));
     }
 }

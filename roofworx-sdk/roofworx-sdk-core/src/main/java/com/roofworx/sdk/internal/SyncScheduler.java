@@ -78,7 +78,7 @@ public final class SyncScheduler implements AutoCloseable {
         try {
             run.run();
         } catch (RuntimeException e) {
-            events.publish(new RoofworxEvent.StoreFailed("sync", "background run", String.valueOf(e.getMessage())));
+            events.storeFailed("sync", "background run", e);
         }
     }
 

@@ -1,5 +1,9 @@
 package com.roofworx.sdk.memory;
 
+import com.roofworx.sdk.model.BlockedFilter;
+import com.roofworx.sdk.model.BlockedPosition;
+import com.roofworx.sdk.model.Destination;
+import com.roofworx.sdk.model.DestinationPause;
 import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.spi.Clock;
 import com.roofworx.sdk.spi.HotEntryStore;
@@ -10,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +35,7 @@ public final class InMemoryHotEntryStore implements HotEntryStore {
     private final Map<Key, TimeEntry> entries = new HashMap<>();
     private final Map<Key, Lease> queue = new HashMap<>();
     private final Set<Key> blocked = new LinkedHashSet<>();
+    private final Map<Destination, DestinationPause> pauses = new EnumMap<>(Destination.class);
     private final Clock clock;
     private final Duration retention;
 
@@ -109,9 +115,15 @@ public final class InMemoryHotEntryStore implements HotEntryStore {
     }
 
     @Override
-    public synchronized List<TimeEntry> blocked(int limit) {
+    public synchronized List<TimeEntry> blocked(BlockedFilter filter, BlockedPosition after, int limit) {
         return blocked.stream().map(entries::get)
-                .sorted(Comparator.comparing(TimeEntry::createdAt)).limit(limit).toList();
+                .filter(e -> filter.matches(e, Destination.WARM) && (after == null || after.isBefore(e)))
+                .sorted(Comparator.comparing(BlockedPosition::of)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized Optional<TimeEntry> blockedEntry(UUID id) {
+        return blocked.stream().filter(k -> k.id().equals(id)).map(entries::get).findFirst();
     }
 
     @Override
@@ -128,11 +140,38 @@ public final class InMemoryHotEntryStore implements HotEntryStore {
         return new QueueStats(queue.size(), blocked.size());
     }
 
+    @Override
+    public synchronized Map<Destination, DestinationPause> pauses() {
+        return Map.copyOf(pauses);
+    }
+
+    @Override
+    public synchronized void pause(DestinationPause pause) {
+        pauses.put(pause.destination(), pause);
+    }
+
+    @Override
+    public synchronized boolean tryProbe(Destination destination, Instant now, Instant until) {
+        DestinationPause pause = pauses.get(destination);
+        if (pause == null || pause.nextProbeAt().isAfter(now)) {
+            return false;
+        }
+        pauses.put(destination, new DestinationPause(destination, pause.since(), until, pause.failures(),
+                pause.lastError(), pause.kind()));
+        return true;
+    }
+
+    @Override
+    public synchronized void resume(Destination destination) {
+        pauses.remove(destination);
+    }
+
     /** Forgets everything, as a Redis restart without persistence would. For tests of the warm fallback. */
     public synchronized void clear() {
         entries.clear();
         queue.clear();
         blocked.clear();
+        pauses.clear();
     }
 
     private boolean holds(Claim claim) {
@@ -149,7 +188,7 @@ public final class InMemoryHotEntryStore implements HotEntryStore {
         Instant due = entry.nextDueAt();
         if (due != null) {
             queue.put(key, new Lease(due, null));
-        } else if (entry.isBlocked()) {
+        } else if (entry.isWarmBlocked()) {
             blocked.add(key);
         }
     }

@@ -1,7 +1,10 @@
 package com.roofworx.sdk.memory;
 
+import com.roofworx.sdk.model.BlockedFilter;
+import com.roofworx.sdk.model.BlockedPosition;
 import com.roofworx.sdk.model.Destination;
 import com.roofworx.sdk.model.DestinationState;
+import com.roofworx.sdk.model.SyncStatus;
 import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.spi.WarmEntryStore;
 
@@ -24,8 +27,7 @@ import java.util.function.Function;
  * can be set to play a store that refuses some rows.
  */
 public final class InMemoryWarmEntryStore implements WarmEntryStore {
-    private static final Comparator<TimeEntry> OLDEST_FIRST =
-            Comparator.comparing(TimeEntry::createdAt).thenComparing(TimeEntry::id);
+    private static final Comparator<TimeEntry> OLDEST_FIRST = Comparator.comparing(BlockedPosition::of);
 
     private final Map<UUID, TimeEntry> rows = new LinkedHashMap<>();
     private Function<TimeEntry, String> rejection = e -> null;
@@ -86,8 +88,36 @@ public final class InMemoryWarmEntryStore implements WarmEntryStore {
     }
 
     @Override
-    public synchronized List<TimeEntry> coldBlocked(int limit) {
-        return rows.values().stream().filter(e -> e.cold().isBlocked()).sorted(OLDEST_FIRST).limit(limit).toList();
+    public synchronized List<TimeEntry> coldBlocked(BlockedFilter filter, BlockedPosition after, int limit) {
+        return rows.values().stream()
+                .filter(e -> filter.matches(e, Destination.COLD) && (after == null || after.isBefore(e)))
+                .sorted(OLDEST_FIRST).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized long coldBlockedCount() {
+        return rows.values().stream().filter(e -> e.cold().isBlocked()).count();
+    }
+
+    @Override
+    public synchronized Optional<TimeEntry> coldBlockedEntry(UUID id) {
+        return Optional.ofNullable(rows.get(id)).filter(e -> e.cold().isBlocked());
+    }
+
+    @Override
+    public synchronized int replayColdBlocked(BlockedFilter filter, Instant now) {
+        List<TimeEntry> matching = rows.values().stream().filter(e -> filter.matches(e, Destination.COLD)).toList();
+        for (TimeEntry e : matching) {
+            DestinationState c = e.cold();
+            rows.put(e.id(), e.withState(Destination.COLD,
+                    new DestinationState(SyncStatus.PENDING, 0, c.lastError(), now)));
+        }
+        return matching.size();
+    }
+
+    @Override
+    public synchronized Optional<String> ownerOf(UUID id) {
+        return Optional.ofNullable(rows.get(id)).map(TimeEntry::owner);
     }
 
     /** Every stored entry, for assertions. */

@@ -68,17 +68,18 @@ public record TimeEntry(UUID id, String owner, String projectId, LocalDate workD
     }
 
     /**
-     * The earliest time the sync engine has work for this entry, or null when it has none
-     * (fully synced, or every unsynced destination blocked). Cold waits for warm.
+     * When the hot queue has work for this entry: its warm write, while that is pending; null otherwise.
+     * Cold work is not the hot queue's: once the warm store holds an entry, it tracks the entry's cold state
+     * (see {@link com.roofworx.sdk.spi.WarmEntryStore#claimColdDue}), so a long cold outage never pins
+     * entries in the hot tier.
      */
     public Instant nextDueAt() {
-        if (warm.isPending()) {
-            return warm.nextAttemptAt();
-        }
-        if (warm.isSynced() && cold.isPending()) {
-            return cold.nextAttemptAt();
-        }
-        return null;
+        return warm.isPending() ? warm.nextAttemptAt() : null;
+    }
+
+    /** Parked by the warm store's refusal: kept on the hot store's blocked list until replayed. */
+    public boolean isWarmBlocked() {
+        return warm.isBlocked();
     }
 
     /** Same worker-supplied content as another stored copy of an entry. */

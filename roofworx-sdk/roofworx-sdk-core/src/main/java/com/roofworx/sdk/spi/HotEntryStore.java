@@ -1,18 +1,25 @@
 package com.roofworx.sdk.spi;
 
+import com.roofworx.sdk.model.BlockedFilter;
+import com.roofworx.sdk.model.BlockedPosition;
+import com.roofworx.sdk.model.Destination;
+import com.roofworx.sdk.model.DestinationPause;
 import com.roofworx.sdk.model.TimeEntry;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The hot tier: recent entries, each user's by-date index, and the sync work queue, written together.
  * <p>
- * <b>Queue.</b> An entry is queued while {@link TimeEntry#nextDueAt()} is not null, due at that time.
+ * <b>Queue.</b> An entry is queued while {@link TimeEntry#nextDueAt()} is not null (its warm write is pending),
+ * due at that time. Its cold state is carried but not acted on: once the warm store holds the entry, the warm
+ * store tracks its cold work.
  * {@link #claim} hands out due entries under a lease: until the lease ends, no other claim returns the
  * entry. A worker that dies simply lets its leases run out; its entries become claimable again.
  * {@link #complete} and {@link #release} check the lease: once it has run out (and perhaps been
@@ -20,7 +27,10 @@ import java.util.UUID;
  * <p>
  * <b>Expiry.</b> An implementation may drop an entry a retention period (30 days by default) after its
  * work date, but only once its warm state is SYNCED: an entry the warm store does not hold never expires.
- * Blocked entries are kept in a blocked list until replayed.
+ * Its cold state does not matter (the warm store tracks it), so a long cold outage cannot pin the hot tier.
+ * Entries the warm store refused ({@link TimeEntry#isWarmBlocked()}) are kept on a blocked list until replayed.
+ * <p>
+ * <b>Pauses.</b> The store also shares the engine's {@link DestinationPause}s between instances.
  * <p>
  * <b>Failure.</b> Every method throws an unchecked exception when the store cannot be reached, and then has
  * either done all of its work or none of it.
@@ -53,8 +63,9 @@ public interface HotEntryStore {
 
     /**
      * Stores {@code updated} (same id and owner as the claim) and re-queues it at its
-     * {@link TimeEntry#nextDueAt()}, or takes it off the queue when that is null; a blocked entry goes to the
-     * blocked list. Lease lost: returns false and writes nothing.
+     * {@link TimeEntry#nextDueAt()}, or takes it off the queue when that is null; an entry the warm store
+     * refused ({@link TimeEntry#isWarmBlocked()}) goes to the blocked list. Lease lost: returns false and writes
+     * nothing.
      */
     boolean complete(Claim claim, TimeEntry updated);
 
@@ -77,8 +88,15 @@ public interface HotEntryStore {
     /** Gives a claimed entry back unchanged, claimable again at once. Lease lost: does nothing. */
     void release(Claim claim);
 
-    /** Blocked entries, oldest created first, at most {@code limit}. */
-    List<TimeEntry> blocked(int limit);
+    /**
+     * Entries on the blocked list (refused by the warm store) that {@code filter} matches for
+     * {@link Destination#WARM}, in created-at then id order, starting after {@code after} (null: from the
+     * first), at most {@code limit}. Miss: an empty list.
+     */
+    List<TimeEntry> blocked(BlockedFilter filter, BlockedPosition after, int limit);
+
+    /** The blocked entry with this id, of any owner. Miss: empty when no blocked entry has this id. */
+    Optional<TimeEntry> blockedEntry(UUID id);
 
     /**
      * Stores {@code updated} over the owner's existing entry, takes it off the blocked list and queues it at
@@ -87,8 +105,39 @@ public interface HotEntryStore {
      */
     boolean requeue(TimeEntry updated);
 
+    /**
+     * {@link #requeue} for many entries; answers how many were written. The default requeues them one by one;
+     * a store that can pipeline should override it (bulk replay of many blocked entries).
+     */
+    default int requeueAll(List<TimeEntry> updated) {
+        int written = 0;
+        for (TimeEntry e : updated) {
+            if (requeue(e)) {
+                written++;
+            }
+        }
+        return written;
+    }
+
     /** How much work the queue holds. */
     QueueStats stats();
+
+    /** The destinations currently paused, as every instance sees them. Miss: an empty map. */
+    Map<Destination, DestinationPause> pauses();
+
+    /** Records {@code pause} for its destination, replacing the one there was. */
+    void pause(DestinationPause pause);
+
+    /**
+     * Takes the right to send the next probe to a paused destination, for every instance at once: when the
+     * destination's pause is due ({@code nextProbeAt <= now}), moves its {@code nextProbeAt} to
+     * {@code until} (the prober's lease) and answers true. Answers false when it is not due yet, or when the
+     * destination is not paused (nothing to probe). Atomic: of concurrent callers, one wins.
+     */
+    boolean tryProbe(Destination destination, Instant now, Instant until);
+
+    /** Ends the destination's pause. Miss: ending a pause that is not there does nothing. */
+    void resume(Destination destination);
 
     /** The outcome of {@link #insert}: the stored entry and whether this call created it. */
     record InsertResult(TimeEntry entry, boolean created) {
@@ -104,7 +153,7 @@ public interface HotEntryStore {
 
     /**
      * @param queued  entries still to sync (due now, later, or leased)
-     * @param blocked entries parked on the blocked list
+     * @param blocked entries parked on the blocked list (refused by the warm store)
      */
     record QueueStats(long queued, long blocked) {
     }

@@ -18,23 +18,31 @@ public interface ProjectCache {
 
     /**
      * The cached projects of {@code user}, in any order (the catalog sorts them).
-     * Miss: empty when the user has no cached list (never cached, expired, or evicted). A cached empty list is
-     * a hit and answers {@code Optional.of(List.of())}.
+     * Miss: empty when the user has no fresh list (never cached, no longer fresh, or evicted). A cached empty
+     * list is a hit and answers {@code Optional.of(List.of())}.
      */
     Optional<List<Project>> projectsFor(String user);
 
     /**
-     * Replaces {@code user}'s list with {@code projects}, expiring after {@code ttl}.
-     * Duplicate: putting the same list again only renews the expiry.
+     * The user's last cached list even after it stopped being fresh, as long as it is kept: what the catalog
+     * answers when the source is down (stale-if-error). Miss: empty when no list is kept.
      */
-    void putUser(String user, List<Project> projects, Duration ttl);
+    Optional<List<Project>> lastKnown(String user);
 
     /**
-     * Replaces every user's list from the snapshot, each list swapped in whole. Users the snapshot does not
-     * name lose their cached list (they will miss and load). Lists are replaced one user at a time: a reader
-     * sees either the old or the new list of a user, never a mix.
+     * Replaces {@code user}'s list with {@code projects}: {@link #projectsFor} answers it for {@code freshFor},
+     * {@link #lastKnown} for {@code keepFor} (at least as long). Duplicate: putting the same list again only
+     * renews both times.
      */
-    void replaceAll(ProjectSnapshot snapshot, Duration ttl);
+    void putUser(String user, List<Project> projects, Duration freshFor, Duration keepFor);
+
+    /**
+     * Replaces every user's list from the snapshot, each list swapped in whole, fresh for {@code freshFor} and
+     * kept for {@code keepFor}. Users the snapshot does not name lose their cached list (they will miss and
+     * load). Lists are replaced one user at a time: a reader sees either the old or the new list of a user,
+     * never a mix.
+     */
+    void replaceAll(ProjectSnapshot snapshot, Duration freshFor, Duration keepFor);
 
     /**
      * Updates the details of one project in every cached list that holds it (name, status, active flag...).

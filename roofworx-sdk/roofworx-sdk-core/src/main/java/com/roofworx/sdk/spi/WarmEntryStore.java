@@ -1,5 +1,8 @@
 package com.roofworx.sdk.spi;
 
+import com.roofworx.sdk.model.BlockedFilter;
+import com.roofworx.sdk.model.BlockedPosition;
+import com.roofworx.sdk.model.Destination;
 import com.roofworx.sdk.model.TimeEntry;
 
 import java.time.Duration;
@@ -22,7 +25,8 @@ import java.util.UUID;
 public interface WarmEntryStore {
 
     /**
-     * Inserts the entries whose ids are new, with their cold state as given. Duplicate: an id the store
+     * Inserts the entries whose ids are new, with their cold state as given (the engine gives a pending cold
+     * state due after its own lease, so the cold sweep does not race the immediate cold attempt). Duplicate: an id the store
      * already holds is left as it is, so retrying a batch (or overlapping batches) changes nothing.
      * A row the store refuses on its own merits (a constraint) is reported in
      * {@link UpsertResult#rejected()} while the other rows land.
@@ -49,8 +53,30 @@ public interface WarmEntryStore {
      */
     List<TimeEntry> claimColdDue(Instant now, Duration lease, int limit);
 
-    /** Entries whose cold state is BLOCKED, oldest first, at most {@code limit}. */
-    List<TimeEntry> coldBlocked(int limit);
+    /**
+     * Entries whose cold state is BLOCKED and that {@code filter} matches for {@link Destination#COLD}, in
+     * created-at then id order, starting after {@code after} (null: from the first), at most {@code limit}.
+     * Miss: an empty list.
+     */
+    List<TimeEntry> coldBlocked(BlockedFilter filter, BlockedPosition after, int limit);
+
+    /** How many entries have a BLOCKED cold state. */
+    long coldBlockedCount();
+
+    /** The entry with this id if its cold state is BLOCKED, of any owner. Miss: empty otherwise. */
+    Optional<TimeEntry> coldBlockedEntry(UUID id);
+
+    /**
+     * Makes every entry whose cold state is BLOCKED and that {@code filter} matches pending again: attempts
+     * reset, due at {@code now}, last error kept. One transaction; answers how many entries it changed.
+     */
+    int replayColdBlocked(BlockedFilter filter, Instant now);
+
+    /**
+     * Who owns the entry with this id, whatever the owner: lets a submit refuse an id another worker already
+     * used. Miss: empty for an unknown id.
+     */
+    Optional<String> ownerOf(UUID id);
 
     /**
      * @param inserted ids this call inserted (the rest of the batch already existed or was rejected)

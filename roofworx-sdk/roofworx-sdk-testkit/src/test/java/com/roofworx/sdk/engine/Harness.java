@@ -55,7 +55,7 @@ final class Harness {
 
     /** Default test settings: no jitter, so backoff times are exact. */
     static RoofworxConfig.Builder config() {
-        return RoofworxConfig.custom().syncAfterSubmit(false).backoffJitter(0).maxAttempts(8)
+        return RoofworxConfig.custom().syncAfterSubmit(false).backoffJitter(0)
                 .backoffInitial(Duration.ofSeconds(1)).backoffMax(Duration.ofMinutes(5)).batchSize(10);
     }
 

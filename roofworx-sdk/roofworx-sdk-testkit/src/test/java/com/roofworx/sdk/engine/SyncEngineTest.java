@@ -3,6 +3,7 @@ package com.roofworx.sdk.engine;
 import com.roofworx.sdk.Roofworx;
 import com.roofworx.sdk.SyncEngine.SyncReport;
 import com.roofworx.sdk.event.RoofworxEvent;
+import com.roofworx.sdk.model.BlockedFilter;
 import com.roofworx.sdk.model.Destination;
 import com.roofworx.sdk.model.SyncStatus;
 import com.roofworx.sdk.model.TimeEntry;
@@ -124,7 +125,7 @@ class SyncEngineTest {
         assertThat(report.blocked()).isEqualTo(1);
         assertThat(report.coldSynced()).isEqualTo(2);
         assertThat(hotCopy(bad).cold().lastError()).isEqualTo("INVALID_DATA: bad hours");
-        assertThat(h.warmMemory.coldBlocked(10)).extracting(TimeEntry::id).containsExactly(bad.id());
+        assertThat(h.warmMemory.coldBlocked(BlockedFilter.all(), null, 10)).extracting(TimeEntry::id).containsExactly(bad.id());
     }
 
     @Test

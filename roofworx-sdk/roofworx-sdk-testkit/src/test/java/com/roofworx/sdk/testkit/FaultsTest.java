@@ -32,12 +32,12 @@ class FaultsTest {
     @Test
     @DisplayName("failAlways fails until heal; onlyMethod limits the failure to one method")
     void failAlwaysAndOnlyMethod() {
-        faults.failAlways().onlyMethod("coldBlocked");
+        faults.failAlways().onlyMethod("coldBlockedCount");
         assertThat(store.range("anna@example.com", clock.today(), clock.today())).isEmpty();
-        assertThatThrownBy(() -> store.coldBlocked(1)).isInstanceOf(Faults.InjectedFault.class)
-                .hasMessageContaining("coldBlocked");
+        assertThatThrownBy(() -> store.coldBlockedCount()).isInstanceOf(Faults.InjectedFault.class)
+                .hasMessageContaining("coldBlockedCount");
         faults.heal();
-        assertThat(store.coldBlocked(1)).isEmpty();
+        assertThat(store.coldBlockedCount()).isZero();
     }
 
     @Test
@@ -45,7 +45,7 @@ class FaultsTest {
     void latency() {
         faults.latency(Duration.ofMillis(50));
         long start = System.nanoTime();
-        store.coldBlocked(1);
+        store.coldBlockedCount();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
     }
 

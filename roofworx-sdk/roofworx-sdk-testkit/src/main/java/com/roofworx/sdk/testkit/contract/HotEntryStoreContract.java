@@ -1,9 +1,13 @@
 package com.roofworx.sdk.testkit.contract;
 
+import com.roofworx.sdk.model.BlockedFilter;
+import com.roofworx.sdk.model.BlockedPosition;
 import com.roofworx.sdk.model.Destination;
+import com.roofworx.sdk.model.DestinationPause;
 import com.roofworx.sdk.model.DestinationState;
 import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.spi.HotEntryStore;
+import com.roofworx.sdk.spi.FailureKind;
 import com.roofworx.sdk.spi.HotEntryStore.Claim;
 import com.roofworx.sdk.testkit.Entries;
 import com.roofworx.sdk.testkit.TestClock;
@@ -13,7 +17,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -236,13 +242,13 @@ public abstract class HotEntryStoreContract {
             Claim claim = store.claim(clock.now(), LEASE, 1).get(0);
             TimeEntry blocked = e.withState(Destination.WARM, e.warm().blocked("constraint"));
             assertThat(store.complete(claim, blocked)).isTrue();
-            assertThat(store.blocked(10)).containsExactly(blocked);
+            assertThat(store.blocked(BlockedFilter.all(), null, 10)).containsExactly(blocked);
             assertThat(store.stats()).isEqualTo(new HotEntryStore.QueueStats(0, 1));
             assertThat(store.claim(clock.now().plus(Duration.ofDays(1)), LEASE, 10)).isEmpty();
 
             TimeEntry replayed = blocked.withState(Destination.WARM, DestinationState.pending(clock.now()));
             assertThat(store.requeue(replayed)).isTrue();
-            assertThat(store.blocked(10)).isEmpty();
+            assertThat(store.blocked(BlockedFilter.all(), null, 10)).isEmpty();
             assertThat(store.claim(clock.now(), LEASE, 10)).extracting(Claim::entry).containsExactly(replayed);
         }
 
@@ -251,6 +257,196 @@ public abstract class HotEntryStoreContract {
         void requeueMiss() {
             assertThat(store.requeue(entry(ANNA))).isFalse();
             assertThat(store.stats().queued()).isZero();
+        }
+    }
+
+    /** Inserts an entry of {@code owner}, claims it and completes it as refused by the warm store. */
+    protected TimeEntry blockedEntry(String owner, String code) {
+        TimeEntry e = entry(owner);
+        store.insert(e);
+        Claim claim = store.claimFor(owner, clock.now(), LEASE, 1).get(0);
+        TimeEntry blocked = e.withState(Destination.WARM,
+                e.warm().blocked(DestinationState.refusal(code, "refused for the test")));
+        assertThat(store.complete(claim, blocked)).isTrue();
+        return blocked;
+    }
+
+    @Nested
+    @DisplayName("cold work belongs to the warm store")
+    class ColdWork {
+        @Test
+        @DisplayName("an entry in the warm store leaves the queue whatever its cold state, and may expire")
+        void warmSyncedLeavesQueue() {
+            TimeEntry e = entry(ANNA, clock.today().minusDays(2));
+            store.insert(e);
+            Claim claim = store.claim(clock.now(), LEASE, 1).get(0);
+            TimeEntry coldFailed = e.withState(Destination.WARM, DestinationState.synced())
+                    .withState(Destination.COLD, e.cold().failed("503", clock.now().plusSeconds(60)));
+            assertThat(store.complete(claim, coldFailed)).isTrue();
+            assertThat(store.stats()).isEqualTo(new HotEntryStore.QueueStats(0, 0));
+            assertThat(store.claim(clock.now().plus(Duration.ofDays(1)), LEASE, 10)).isEmpty();
+            assertThat(store.get(ANNA, e.id())).contains(coldFailed);
+            clock.advance(Duration.ofDays(60));
+            assertThat(store.get(ANNA, e.id())).isEmpty();
+        }
+
+        @Test
+        @DisplayName("an entry the cold sink refused is not on the hot blocked list")
+        void coldBlockedNotListed() {
+            TimeEntry e = entry(ANNA);
+            store.insert(e);
+            Claim claim = store.claim(clock.now(), LEASE, 1).get(0);
+            TimeEntry coldBlocked = e.withState(Destination.WARM, DestinationState.synced())
+                    .withState(Destination.COLD, e.cold().blocked("INVALID_DATA: bad"));
+            assertThat(store.complete(claim, coldBlocked)).isTrue();
+            assertThat(store.blocked(BlockedFilter.all(), null, 10)).isEmpty();
+            assertThat(store.blockedEntry(e.id())).isEmpty();
+            assertThat(store.stats()).isEqualTo(new HotEntryStore.QueueStats(0, 0));
+        }
+    }
+
+    @Nested
+    @DisplayName("blocked list at scale")
+    class BlockedList {
+        @Test
+        @DisplayName("pages through every blocked entry in created order, each page after the last one")
+        void pages() {
+            List<TimeEntry> all = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                all.add(blockedEntry(i % 2 == 0 ? ANNA : BEN, "INVALID_DATA"));
+                clock.advance(Duration.ofSeconds(1));
+            }
+            List<TimeEntry> seen = new ArrayList<>();
+            BlockedPosition after = null;
+            List<TimeEntry> page;
+            do {
+                page = store.blocked(BlockedFilter.all(), after, 3);
+                seen.addAll(page);
+                if (!page.isEmpty()) {
+                    after = BlockedPosition.of(page.get(page.size() - 1));
+                }
+            } while (page.size() == 3);
+            assertThat(seen).containsExactlyElementsOf(all);
+        }
+
+        @Test
+        @DisplayName("filters by error code, owner and created time")
+        void filters() {
+            TimeEntry annaInvalid = blockedEntry(ANNA, "INVALID_DATA");
+            clock.advance(Duration.ofMinutes(1));
+            Instant middle = clock.now();
+            TimeEntry benInvalid = blockedEntry(BEN, "INVALID_DATA");
+            TimeEntry annaOther = blockedEntry(ANNA, "ID_OWNED_BY_OTHER");
+            assertThat(store.blocked(BlockedFilter.all().errorCode("INVALID_DATA"), null, 10))
+                    .containsExactly(annaInvalid, benInvalid);
+            assertThat(store.blocked(BlockedFilter.all().owner(ANNA), null, 10))
+                    .containsExactlyInAnyOrder(annaInvalid, annaOther);
+            assertThat(store.blocked(BlockedFilter.all().created(middle, null), null, 10))
+                    .containsExactlyInAnyOrder(benInvalid, annaOther);
+            assertThat(store.blocked(BlockedFilter.all().created(null, middle), null, 10))
+                    .containsExactly(annaInvalid);
+            assertThat(store.blocked(BlockedFilter.all().destination(Destination.COLD), null, 10)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("finds a blocked entry by id alone, whoever owns it")
+        void pointLookup() {
+            TimeEntry bens = blockedEntry(BEN, "INVALID_DATA");
+            TimeEntry queued = entry(ANNA);
+            store.insert(queued);
+            assertThat(store.blockedEntry(bens.id())).contains(bens);
+            assertThat(store.blockedEntry(queued.id())).isEmpty();
+            assertThat(store.blockedEntry(UUID.randomUUID())).isEmpty();
+        }
+
+        @Test
+        @DisplayName("requeueAll puts many entries back on the queue and off the blocked list")
+        void requeueAll() {
+            List<TimeEntry> replayed = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                TimeEntry b = blockedEntry(i % 2 == 0 ? ANNA : BEN, "INVALID_DATA");
+                replayed.add(b.withState(Destination.WARM, DestinationState.pending(clock.now())));
+            }
+            assertThat(store.requeueAll(replayed)).isEqualTo(5);
+            assertThat(store.blocked(BlockedFilter.all(), null, 10)).isEmpty();
+            assertThat(store.stats()).isEqualTo(new HotEntryStore.QueueStats(5, 0));
+            assertThat(store.claim(clock.now(), LEASE, 10)).extracting(Claim::entry)
+                    .containsExactlyInAnyOrderElementsOf(replayed);
+        }
+    }
+
+    @Nested
+    @DisplayName("destination pauses")
+    class Pauses {
+        private DestinationPause pause(Destination d, Instant nextProbeAt, int failures) {
+            return new DestinationPause(d, clock.now(), nextProbeAt, failures, "HTTP 503", FailureKind.TRANSIENT);
+        }
+
+        @Test
+        @DisplayName("none at first; a pause is shared as written and replaced by the next one")
+        void recorded() {
+            assertThat(store.pauses()).isEmpty();
+            DestinationPause first = pause(Destination.COLD, clock.now().plusSeconds(1), 1);
+            store.pause(first);
+            assertThat(store.pauses()).containsExactly(java.util.Map.entry(Destination.COLD, first));
+            DestinationPause second = pause(Destination.COLD, clock.now().plusSeconds(2), 2);
+            DestinationPause warm = new DestinationPause(Destination.WARM, clock.now(), clock.now(), 1,
+                    "connection refused", FailureKind.PERMANENT);
+            store.pause(second);
+            store.pause(warm);
+            assertThat(store.pauses()).isEqualTo(java.util.Map.of(Destination.COLD, second, Destination.WARM, warm));
+        }
+
+        @Test
+        @DisplayName("one caller wins a due probe; the probe moves the next probe time to its lease end")
+        void probe() {
+            Instant due = clock.now().plusSeconds(10);
+            store.pause(pause(Destination.COLD, due, 3));
+            assertThat(store.tryProbe(Destination.COLD, due.minusMillis(1), due.plusSeconds(60))).isFalse();
+            assertThat(store.tryProbe(Destination.COLD, due, due.plusSeconds(60))).isTrue();
+            assertThat(store.tryProbe(Destination.COLD, due, due.plusSeconds(60))).isFalse();
+            DestinationPause held = store.pauses().get(Destination.COLD);
+            assertThat(held.nextProbeAt()).isEqualTo(due.plusSeconds(60));
+            assertThat(held.failures()).isEqualTo(3);
+            assertThat(held.since()).isEqualTo(clock.now());
+            assertThat(store.tryProbe(Destination.COLD, due.plusSeconds(60), due.plusSeconds(120))).isTrue();
+        }
+
+        @Test
+        @DisplayName("a destination that is not paused has nothing to probe; resume ends a pause")
+        void resume() {
+            assertThat(store.tryProbe(Destination.WARM, clock.now(), clock.now().plusSeconds(60))).isFalse();
+            store.pause(pause(Destination.WARM, clock.now(), 1));
+            store.resume(Destination.WARM);
+            store.resume(Destination.COLD);
+            assertThat(store.pauses()).isEmpty();
+            assertThat(store.tryProbe(Destination.WARM, clock.now(), clock.now().plusSeconds(60))).isFalse();
+        }
+
+        @Test
+        @DisplayName("of many threads racing for a due probe, exactly one wins")
+        void race() throws Exception {
+            store.pause(pause(Destination.COLD, clock.now(), 1));
+            int threads = 8;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Boolean>> wins = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    wins.add(pool.submit(() -> {
+                        start.await();
+                        return store.tryProbe(Destination.COLD, clock.now(), clock.now().plusSeconds(60));
+                    }));
+                }
+                start.countDown();
+                int won = 0;
+                for (java.util.concurrent.Future<Boolean> w : wins) {
+                    won += w.get() ? 1 : 0;
+                }
+                assertThat(won).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 }

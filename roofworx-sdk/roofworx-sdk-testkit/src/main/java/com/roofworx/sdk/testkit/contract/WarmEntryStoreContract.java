@@ -1,5 +1,7 @@
 package com.roofworx.sdk.testkit.contract;
 
+import com.roofworx.sdk.model.BlockedFilter;
+import com.roofworx.sdk.model.BlockedPosition;
 import com.roofworx.sdk.model.Destination;
 import com.roofworx.sdk.model.DestinationState;
 import com.roofworx.sdk.model.TimeEntry;
@@ -12,7 +14,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -164,7 +168,103 @@ public abstract class WarmEntryStoreContract {
             store.upsert(List.of(a, b));
             TimeEntry blocked = asStored(a).withState(Destination.COLD, a.cold().blocked("INVALID_DATA: bad"));
             store.updateCold(List.of(blocked));
-            assertThat(store.coldBlocked(10)).containsExactly(blocked);
+            assertThat(store.coldBlocked(BlockedFilter.all(), null, 10)).containsExactly(blocked);
+            assertThat(store.coldBlockedCount()).isEqualTo(1);
+        }
+    }
+
+    /** Stores an entry of {@code owner} and marks it refused by the cold sink with {@code code}. */
+    protected TimeEntry coldBlocked(String owner, String code) {
+        TimeEntry e = asStored(entry(owner, clock.today()));
+        store.upsert(List.of(e));
+        TimeEntry blocked = e.withState(Destination.COLD,
+                e.cold().blocked(DestinationState.refusal(code, "refused for the test")));
+        store.updateCold(List.of(blocked));
+        return blocked;
+    }
+
+    @Nested
+    @DisplayName("cold-blocked entries at scale")
+    class ColdBlocked {
+        @Test
+        @DisplayName("pages through every cold-blocked entry in created order")
+        void pages() {
+            List<TimeEntry> all = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                all.add(coldBlocked(i % 2 == 0 ? ANNA : BEN, "INVALID_DATA"));
+                clock.advance(Duration.ofSeconds(1));
+            }
+            store.upsert(List.of(entry(ANNA, clock.today())));
+            List<TimeEntry> seen = new ArrayList<>();
+            BlockedPosition after = null;
+            List<TimeEntry> page;
+            do {
+                page = store.coldBlocked(BlockedFilter.all(), after, 3);
+                seen.addAll(page);
+                if (!page.isEmpty()) {
+                    after = BlockedPosition.of(page.get(page.size() - 1));
+                }
+            } while (page.size() == 3);
+            assertThat(seen).extracting(TimeEntry::id).containsExactlyElementsOf(all.stream().map(TimeEntry::id).toList());
+            assertThat(store.coldBlockedCount()).isEqualTo(7);
+        }
+
+        @Test
+        @DisplayName("filters by error code, owner and created time")
+        void filters() {
+            TimeEntry annaUnknown = coldBlocked(ANNA, "UNKNOWN_WORKER");
+            clock.advance(Duration.ofMinutes(1));
+            Instant middle = clock.now();
+            TimeEntry benUnknown = coldBlocked(BEN, "UNKNOWN_WORKER");
+            TimeEntry annaInvalid = coldBlocked(ANNA, "INVALID_DATA");
+            assertThat(store.coldBlocked(BlockedFilter.all().errorCode("UNKNOWN_WORKER"), null, 10))
+                    .extracting(TimeEntry::id).containsExactly(annaUnknown.id(), benUnknown.id());
+            assertThat(store.coldBlocked(BlockedFilter.all().owner(ANNA), null, 10))
+                    .extracting(TimeEntry::id).containsExactlyInAnyOrder(annaUnknown.id(), annaInvalid.id());
+            assertThat(store.coldBlocked(BlockedFilter.all().created(middle, null), null, 10))
+                    .extracting(TimeEntry::id).containsExactlyInAnyOrder(benUnknown.id(), annaInvalid.id());
+            assertThat(store.coldBlocked(BlockedFilter.all().created(null, middle), null, 10))
+                    .extracting(TimeEntry::id).containsExactly(annaUnknown.id());
+            assertThat(store.coldBlocked(BlockedFilter.all().destination(Destination.WARM), null, 10)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("finds a cold-blocked entry by id alone, and nothing for an entry that is not blocked")
+        void pointLookup() {
+            TimeEntry bens = coldBlocked(BEN, "INVALID_DATA");
+            TimeEntry fine = asStored(entry(ANNA, clock.today()));
+            store.upsert(List.of(fine));
+            assertThat(store.coldBlockedEntry(bens.id())).map(TimeEntry::id).contains(bens.id());
+            assertThat(store.coldBlockedEntry(bens.id()).orElseThrow().cold().errorCode()).isEqualTo("INVALID_DATA");
+            assertThat(store.coldBlockedEntry(fine.id())).isEmpty();
+            assertThat(store.coldBlockedEntry(UUID.randomUUID())).isEmpty();
+        }
+
+        @Test
+        @DisplayName("replayColdBlocked makes the matching entries pending and due now, and counts them")
+        void replay() {
+            TimeEntry unknown1 = coldBlocked(ANNA, "UNKNOWN_WORKER");
+            TimeEntry unknown2 = coldBlocked(BEN, "UNKNOWN_WORKER");
+            TimeEntry invalid = coldBlocked(ANNA, "INVALID_DATA");
+            clock.advance(Duration.ofMinutes(5));
+            assertThat(store.replayColdBlocked(BlockedFilter.all().errorCode("UNKNOWN_WORKER"), clock.now()))
+                    .isEqualTo(2);
+            assertThat(store.coldBlocked(BlockedFilter.all(), null, 10)).extracting(TimeEntry::id)
+                    .containsExactly(invalid.id());
+            List<TimeEntry> due = store.claimColdDue(clock.now(), LEASE, 10);
+            assertThat(due).extracting(TimeEntry::id).containsExactlyInAnyOrder(unknown1.id(), unknown2.id());
+            assertThat(due).allSatisfy(e -> assertThat(e.cold().attempts()).isZero());
+            assertThat(store.replayColdBlocked(BlockedFilter.all().errorCode("UNKNOWN_WORKER"), clock.now()))
+                    .isZero();
+        }
+
+        @Test
+        @DisplayName("ownerOf names the owner of an id whoever asks, and nothing for an unknown id")
+        void ownerOf() {
+            TimeEntry annas = asStored(entry(ANNA, clock.today()));
+            store.upsert(List.of(annas));
+            assertThat(store.ownerOf(annas.id())).contains(ANNA);
+            assertThat(store.ownerOf(UUID.randomUUID())).isEmpty();
         }
     }
 }

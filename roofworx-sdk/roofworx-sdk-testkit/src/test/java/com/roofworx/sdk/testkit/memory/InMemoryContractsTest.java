@@ -46,8 +46,8 @@ class InMemoryContractsTest {
     @DisplayName("InMemoryProjectCache")
     class Cache extends ProjectCacheContract {
         @Override
-        protected ProjectCache newCache() {
-            return new InMemoryProjectCache();
+        protected ProjectCache newCache(TestClock clock) {
+            return new InMemoryProjectCache(clock);
         }
     }
 
