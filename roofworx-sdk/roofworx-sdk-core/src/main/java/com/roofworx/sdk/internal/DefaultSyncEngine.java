@@ -144,22 +144,20 @@ public final class DefaultSyncEngine implements SyncEngine {
     }
 
     /**
-     * Cold work from the warm store. Skipped while the warm store is paused (it could not hand anything out);
-     * while the cold sink is paused, only the instance that wins the probe sends one batch.
+     * Cold work from the warm store. Its claim is also how a paused warm store is probed when the hot queue
+     * has nothing to probe with. While the cold sink is paused, only the instance that wins the probe sends
+     * one sink-sized batch.
      */
     private void sweepCold(Tally tally) {
         for (int i = 0; i < config.maxBatchesPerRun() && !stopping; i++) {
             Map<Destination, DestinationPause> seen = pauses.read();
             Instant now = clock.now();
-            if (seen.containsKey(Destination.WARM) || pauses.waiting(seen, Destination.COLD, now)) {
+            if (pauses.waiting(seen, Destination.WARM, now) || pauses.waiting(seen, Destination.COLD, now)
+                    || !pauses.mayCall(seen, Destination.WARM, now) || !pauses.mayCall(seen, Destination.COLD, now)) {
                 return;
             }
-            boolean probing = seen.containsKey(Destination.COLD);
-            if (probing && !pauses.mayCall(seen, Destination.COLD, now)) {
-                return;
-            }
-            // A probe is one call: one sink-sized batch.
-            int size = probing ? batches.coldBatchSize() : Math.max(config.batchSize(), batches.coldBatchSize());
+            boolean coldProbe = seen.containsKey(Destination.COLD);
+            int size = coldProbe ? batches.coldBatchSize() : Math.max(config.batchSize(), batches.coldBatchSize());
             List<TimeEntry> due;
             try {
                 due = warm.claimColdDue(now, config.lease(), size);
@@ -168,6 +166,7 @@ public final class DefaultSyncEngine implements SyncEngine {
                 pauses.failed(Destination.WARM, e);
                 return;
             }
+            pauses.succeeded(seen, Destination.WARM);
             if (due.isEmpty()) {
                 return;
             }

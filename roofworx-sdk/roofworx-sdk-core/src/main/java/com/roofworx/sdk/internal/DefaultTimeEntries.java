@@ -120,15 +120,31 @@ public final class DefaultTimeEntries implements TimeEntries {
         if (id == null) {
             throw ValidationException.of("id", null, "must be given");
         }
+        Optional<TimeEntry> fromHot = Optional.empty();
         try {
-            Optional<TimeEntry> fromHot = hot.get(owner, id);
-            if (fromHot.isPresent()) {
-                return fromHot;
-            }
+            fromHot = hot.get(owner, id);
         } catch (RuntimeException e) {
             events.storeFailed("hot", "get", e);
         }
-        return warm.get(owner, id);
+        if (fromHot.isPresent() && (fromHot.get().warm().isPending() || fromHot.get().isFullySynced())) {
+            return fromHot;
+        }
+        Optional<TimeEntry> fromWarm;
+        try {
+            fromWarm = warm.get(owner, id);
+        } catch (RuntimeException e) {
+            if (fromHot.isPresent()) {
+                // The hot copy is right about everything but perhaps a later cold write.
+                events.storeFailed("warm", "get", e);
+                return fromHot;
+            }
+            throw e;
+        }
+        if (fromHot.isEmpty()) {
+            return fromWarm;
+        }
+        TimeEntry hotCopy = fromHot.get();
+        return Optional.of(fromWarm.map(w -> newest(w, hotCopy)).orElse(hotCopy));
     }
 
     @Override

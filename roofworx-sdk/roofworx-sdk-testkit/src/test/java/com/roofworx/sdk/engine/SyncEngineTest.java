@@ -4,10 +4,13 @@ import com.roofworx.sdk.Roofworx;
 import com.roofworx.sdk.SyncEngine.SyncReport;
 import com.roofworx.sdk.event.RoofworxEvent;
 import com.roofworx.sdk.model.BlockedFilter;
+import com.roofworx.sdk.EntryConflictException;
 import com.roofworx.sdk.model.Destination;
+import com.roofworx.sdk.model.DestinationPause;
 import com.roofworx.sdk.model.SyncStatus;
 import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.spi.ColdEntrySink.ColdOutcome;
+import com.roofworx.sdk.spi.FailureKind;
 import com.roofworx.sdk.spi.HotEntryStore;
 import com.roofworx.sdk.testkit.Faults;
 import org.junit.jupiter.api.DisplayName;
@@ -22,6 +25,7 @@ import static com.roofworx.sdk.engine.Harness.ANNA;
 import static com.roofworx.sdk.engine.Harness.BEN;
 import static com.roofworx.sdk.engine.Harness.MAPLE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SyncEngineTest {
     private final Harness h = new Harness();
@@ -54,65 +58,135 @@ class SyncEngineTest {
         entries.forEach(e -> assertThat(h.warmMemory.get(ANNA, e.id()).orElseThrow().cold().isSynced()).isTrue());
     }
 
+    private TimeEntry warmCopy(TimeEntry e) {
+        return h.warmMemory.get(e.owner(), e.id()).orElseThrow();
+    }
+
     @Test
-    @DisplayName("warm store down, then up: every entry lands once, and cold waits for warm")
+    @DisplayName("warm store down: one failed batch pauses it, nothing more is claimed until the probe; then all land once")
     void warmOutage() {
         List<TimeEntry> entries = submit(ANNA, 12);
         h.warm.failAlways();
         SyncReport down = h.roofworx.sync().runOnce();
-        assertThat(down.failed()).isEqualTo(12);
+        assertThat(down.failed()).as("one batch of 10 tried, then the store is paused").isEqualTo(10);
         assertThat(h.coldMemory.recordCount()).as("cold never runs ahead of warm").isZero();
+        DestinationPause pause = h.roofworx.sync().pauses().get(Destination.WARM);
+        assertThat(pause.failures()).isEqualTo(1);
+        assertThat(pause.nextProbeAt()).isEqualTo(h.clock.now().plusSeconds(1));
+        int callsWhilePaused = h.warm.calls();
+        assertThat(h.roofworx.sync().runOnce().claimed()).as("paused: nothing claimed before the probe").isZero();
+        assertThat(h.warm.calls()).as("paused: the warm store is not called").isEqualTo(callsWhilePaused);
         TimeEntry failed = hotCopy(entries.get(0));
         assertThat(failed.warm().attempts()).isEqualTo(1);
         assertThat(failed.warm().lastError()).contains("injected fault");
+
+        h.clock.advance(Duration.ofSeconds(1));
+        assertThat(h.roofworx.sync().runOnce().claimed()).as("the probe: one batch").isEqualTo(10);
+        assertThat(h.roofworx.sync().pauses().get(Destination.WARM).failures()).isEqualTo(2);
         h.warm.heal();
-        h.drain(h.roofworx);
+        h.clock.advance(Duration.ofSeconds(2));
+        SyncReport up = h.roofworx.sync().runOnce();
+        assertThat(up.warmSynced()).as("the probe works, then full speed").isEqualTo(12);
+        assertThat(h.roofworx.sync().pauses()).isEmpty();
+        assertThat(h.events(RoofworxEvent.DestinationResumed.class)).singleElement()
+                .satisfies(r -> assertThat(r.pausedFor()).isEqualTo(Duration.ofSeconds(3)));
         assertThat(h.warmMemory.all()).extracting(TimeEntry::id)
                 .containsExactlyInAnyOrderElementsOf(entries.stream().map(TimeEntry::id).toList());
         assertThat(h.coldMemory.recordCount()).isEqualTo(12);
+        assertThat(h.roofworx.sync().blocked(10)).isEmpty();
     }
 
     @Test
-    @DisplayName("a cold sink failing three times backs off exponentially, then syncs")
+    @DisplayName("a cold sink failing three times is probed at 1, 2, 4 s from the warm store, then syncs")
     void coldBackoff() {
         TimeEntry e = submit(ANNA, 1).get(0);
         h.cold.failNext(3);
         List<Instant> retries = new ArrayList<>();
         Instant start = h.clock.now();
         for (int i = 0; i < 3; i++) {
+            int calls = h.cold.calls();
             h.roofworx.sync().runOnce();
-            Instant next = hotCopy(e).cold().nextAttemptAt();
+            assertThat(h.cold.calls()).as("one call per interval").isEqualTo(calls + 1);
+            Instant next = warmCopy(e).cold().nextAttemptAt();
             retries.add(next);
-            assertThat(h.roofworx.sync().runOnce().claimed()).as("nothing due before the backoff ends").isZero();
+            assertThat(h.roofworx.sync().pauses().get(Destination.COLD).nextProbeAt()).isEqualTo(next);
+            h.roofworx.sync().runOnce();
+            assertThat(h.cold.calls()).as("nothing sent before the backoff ends").isEqualTo(calls + 1);
             h.clock.set(next);
         }
         assertThat(retries).containsExactly(start.plusSeconds(1), start.plusSeconds(1 + 2), start.plusSeconds(1 + 2 + 4));
+        assertThat(hotCopy(e).cold().isPending()).as("off the hot queue while cold waits").isTrue();
+        assertThat(h.roofworx.sync().stats().queued()).isZero();
         h.roofworx.sync().runOnce();
-        assertThat(hotCopy(e).cold().status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(warmCopy(e).cold().status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(h.roofworx.entries().get(ANNA, e.id()).orElseThrow().cold().isSynced())
+                .as("reads show the warm store's cold state").isTrue();
         assertThat(h.coldMemory.recordCount()).isEqualTo(1);
-        assertThat(h.events(RoofworxEvent.SyncFailed.class)).hasSize(3);
+        assertThat(h.events(RoofworxEvent.SyncFailed.class)).hasSize(3)
+                .allSatisfy(f -> assertThat(f.kind()).isEqualTo(FailureKind.TRANSIENT))
+                .allSatisfy(f -> assertThat(f.cause()).isInstanceOf(Faults.InjectedFault.class));
     }
 
     @Test
-    @DisplayName("a destination that keeps failing parks the entry as blocked; replay syncs it")
-    void blockedAndReplayed() {
+    @DisplayName("a destination down for days never blocks an entry; it syncs once the destination is back")
+    void longOutageNeverBlocks() {
         TimeEntry e = submit(ANNA, 1).get(0);
         h.cold.failAlways();
-        h.drain(h.roofworx);
-        TimeEntry parked = hotCopy(e);
-        assertThat(parked.cold().status()).isEqualTo(SyncStatus.BLOCKED);
-        assertThat(parked.cold().attempts()).isEqualTo(8);
-        assertThat(parked.warm().isSynced()).isTrue();
-        assertThat(h.roofworx.sync().blocked(10)).extracting(TimeEntry::id).containsExactly(e.id());
-        assertThat(h.roofworx.sync().stats().blocked()).isEqualTo(1);
-
+        for (int i = 0; i < 200; i++) {
+            h.roofworx.sync().runOnce();
+            h.clock.advance(Duration.ofMinutes(1));
+        }
+        assertThat(h.roofworx.sync().blocked(10)).isEmpty();
+        assertThat(h.cold.calls()).as("capped backoff: about one probe per 5 minutes, not one per run")
+                .isBetween(40, 50);
+        assertThat(h.roofworx.sync().pauses().get(Destination.COLD).nextProbeAt())
+                .isBeforeOrEqualTo(h.clock.now().plus(Duration.ofMinutes(5)));
         h.cold.heal();
+        h.clock.advance(Duration.ofMinutes(5));
+        h.roofworx.sync().runOnce();
+        assertThat(warmCopy(e).cold().isSynced()).isTrue();
+        assertThat(h.coldMemory.recordCount()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a record the sink refuses is blocked with its code; replay after the fix syncs it")
+    void blockedAndReplayed() {
+        TimeEntry e = submit(ANNA, 1).get(0);
+        h.coldMemory.answerWith(x -> new ColdOutcome.Rejected("UNKNOWN_WORKER", "no such user"));
+        h.roofworx.sync().runOnce();
+        assertThat(h.roofworx.sync().blocked(10)).extracting(TimeEntry::id).containsExactly(e.id());
+        assertThat(h.roofworx.sync().blockedEntry(e.id()).orElseThrow().cold().errorCode()).isEqualTo("UNKNOWN_WORKER");
+        assertThat(h.roofworx.sync().stats().blocked()).isEqualTo(1);
+        assertThat(h.events(RoofworxEvent.EntryBlocked.class)).singleElement()
+                .satisfies(b -> assertThat(b.code()).isEqualTo("UNKNOWN_WORKER"));
+
+        h.coldMemory.answerWith(x -> null);
         assertThat(h.roofworx.sync().replay(e.id())).isTrue();
         h.roofworx.sync().runOnce();
-        assertThat(hotCopy(e).cold().isSynced()).isTrue();
+        assertThat(warmCopy(e).cold().isSynced()).isTrue();
         assertThat(h.roofworx.sync().blocked(10)).isEmpty();
         assertThat(h.coldMemory.recordCount()).isEqualTo(1);
         assertThat(h.roofworx.sync().replay(e.id())).as("nothing left to replay").isFalse();
+    }
+
+    @Test
+    @DisplayName("a per-record retryable answer is retried, never taken for synced, never blocked")
+    void retryableRecord() {
+        List<TimeEntry> entries = submit(ANNA, 3);
+        TimeEntry locked = entries.get(0);
+        h.coldMemory.answerWith(x -> x.id().equals(locked.id())
+                ? new ColdOutcome.Retryable("RECORD_LOCKED", Duration.ofSeconds(30)) : null);
+        SyncReport first = h.roofworx.sync().runOnce();
+        assertThat(first.coldSynced()).isEqualTo(2);
+        assertThat(h.coldMemory.record(locked.id())).isEmpty();
+        assertThat(warmCopy(locked).cold().isPending()).isTrue();
+        assertThat(warmCopy(locked).cold().nextAttemptAt()).isEqualTo(h.clock.now().plusSeconds(30));
+        assertThat(h.roofworx.sync().pauses()).as("one record, not the sink").isEmpty();
+        h.coldMemory.answerWith(x -> null);
+        h.clock.advance(Duration.ofSeconds(30));
+        h.roofworx.sync().runOnce();
+        assertThat(h.coldMemory.record(locked.id())).isPresent();
+        assertThat(h.roofworx.sync().blocked(10)).isEmpty();
     }
 
     @Test
@@ -191,15 +265,34 @@ class SyncEngineTest {
     }
 
     @Test
-    @DisplayName("a client reusing another owner's id is blocked, never merged into that owner's entry")
+    @DisplayName("an id another worker already used is refused at submit with a conflict")
     void idReusedAcrossOwners() {
         TimeEntry annas = submit(ANNA, 1).get(0);
         h.roofworx.sync().runOnce();
+        assertThatThrownBy(() -> h.roofworx.entries().submit(BEN, h.draft(MAPLE.id()).withId(annas.id())))
+                .isInstanceOf(EntryConflictException.class).hasMessageNotContaining(ANNA);
+        assertThat(h.hotMemory.get(BEN, annas.id())).isEmpty();
+        assertThat(h.roofworx.entries().submit(ANNA, h.draft(MAPLE.id()).withId(annas.id())).created())
+                .as("the owner's own repeat is fine").isFalse();
+    }
+
+    @Test
+    @DisplayName("with the warm store paused the id check is skipped; a clash is then blocked, never merged")
+    void idReusedWhileWarmDown() {
+        TimeEntry annas = submit(ANNA, 1).get(0);
+        h.roofworx.sync().runOnce();
+        h.warm.failAlways();
+        submit(ANNA, 1);
+        h.roofworx.sync().runOnce();
+        int warmCalls = h.warm.calls();
         TimeEntry bens = h.roofworx.entries().submit(BEN, h.draft(MAPLE.id()).withId(annas.id())).entry();
+        assertThat(h.warm.calls()).as("no warm lookup while paused").isEqualTo(warmCalls);
+        h.warm.heal();
+        h.clock.advance(Duration.ofMinutes(6));
         h.roofworx.sync().runOnce();
         assertThat(hotCopy(bens).warm().status()).isEqualTo(SyncStatus.BLOCKED);
-        assertThat(hotCopy(bens).warm().lastError()).contains("another owner");
-        assertThat(h.warmMemory.get(ANNA, annas.id())).isPresent();
+        assertThat(hotCopy(bens).warm().errorCode()).isEqualTo("ID_OWNED_BY_OTHER");
+        assertThat(h.warmMemory.get(ANNA, annas.id()).orElseThrow().sameContentAs(annas)).isTrue();
     }
 
     @Test
@@ -245,7 +338,9 @@ class SyncEngineTest {
                 .hotStore(h.hotMemory).warmStore(h.warmMemory).coldSink(limited).clock(h.clock)
                 .config(Harness.config().build()).build();
         sdk.sync().runOnce();
-        assertThat(hotCopy(e).cold().nextAttemptAt()).isEqualTo(h.clock.now().plus(Duration.ofMinutes(2)));
+        assertThat(warmCopy(e).cold().nextAttemptAt()).isEqualTo(h.clock.now().plus(Duration.ofMinutes(2)));
+        assertThat(sdk.sync().pauses().get(Destination.COLD).nextProbeAt())
+                .isEqualTo(h.clock.now().plus(Duration.ofMinutes(2)));
         sdk.close();
     }
 }

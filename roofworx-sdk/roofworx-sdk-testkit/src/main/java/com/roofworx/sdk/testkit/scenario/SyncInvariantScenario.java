@@ -3,12 +3,14 @@ package com.roofworx.sdk.testkit.scenario;
 import com.roofworx.sdk.Roofworx;
 import com.roofworx.sdk.RoofworxConfig;
 import com.roofworx.sdk.StoreUnavailableException;
+import com.roofworx.sdk.SyncEngine;
 import com.roofworx.sdk.TimeEntries.SubmitResult;
 import com.roofworx.sdk.event.RoofworxEvent;
 import com.roofworx.sdk.event.RoofworxEventListener;
 import com.roofworx.sdk.memory.InMemoryColdEntrySink;
 import com.roofworx.sdk.memory.InMemoryProjectCache;
 import com.roofworx.sdk.memory.InMemoryProjectSource;
+import com.roofworx.sdk.model.BlockedFilter;
 import com.roofworx.sdk.model.EntryDraft;
 import com.roofworx.sdk.model.Project;
 import com.roofworx.sdk.model.TimeEntry;
@@ -32,9 +34,15 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random schedules of submits (new and repeated), store faults, worker deaths, sync runs and time jumps,
- * over any hot and warm store. Whatever happens, at the end every acknowledged entry is in the warm store
- * and the cold sink exactly once, with the content that was submitted, and no refused entry is anywhere.
+ * Random schedules of submits (new and repeated), store faults (short blips and outages lasting hours),
+ * per-record answers of the cold sink (retryable, and refusals of one worker nobody in the CRM knows),
+ * worker deaths, sync runs and time jumps, over any hot and warm store. Whatever happens:
+ * <ul>
+ *   <li>a submit is refused only while the hot and the warm store were both failing;</li>
+ *   <li>the only blocked entries are those the cold sink refused, and a bulk replay after the fix syncs them;</li>
+ *   <li>at the end every acknowledged entry is in the warm store and the cold sink exactly once, with the
+ *       content that was submitted, and no refused entry is anywhere.</li>
+ * </ul>
  * <p>
  * Run it against your own adapters to see them survive the engine's worst days:
  * <pre>{@code
@@ -43,8 +51,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The factory is called once per schedule and must answer empty stores.
  */
 public final class SyncInvariantScenario {
-    private static final String[] USERS = {"anna@example.com", "ben@example.com", "carl@example.com"};
-    private static final String[] PROJECT_OF = {"1001", "1001", "1002"};
+    /** The last one is not known to the cold sink until the end: its entries are refused there. */
+    private static final String[] USERS = {"anna@example.com", "ben@example.com", "carl@example.com",
+            "dora@example.com"};
+    private static final String[] PROJECT_OF = {"1001", "1001", "1002", "1002"};
+    private static final String UNKNOWN = USERS[3];
 
     private final Function<TestClock, Adapters> factory;
 
@@ -93,7 +104,8 @@ public final class SyncInvariantScenario {
         private final Faults<ColdEntrySink> cold = Faults.wrap(ColdEntrySink.class, coldMemory);
         private final InMemoryProjectSource source = new InMemoryProjectSource()
                 .put(Project.of("1001", "Maple St re-roof")).put(Project.of("1002", "Harbor warehouse"))
-                .assign(USERS[0], "1001").assign(USERS[1], "1001").assign(USERS[2], "1002");
+                .assign(USERS[0], "1001").assign(USERS[1], "1001").assign(USERS[2], "1002")
+                .assign(USERS[3], "1002");
         private final List<RoofworxEvent.EntrySubmitted> submitted = new CopyOnWriteArrayList<>();
         private final Map<UUID, EntryDraft> acknowledged = new HashMap<>();
         private final Map<UUID, String> owners = new HashMap<>();
@@ -111,15 +123,19 @@ public final class SyncInvariantScenario {
             // Writes to warm and cold, then dies before acknowledging anything.
             Roofworx doomed = instance(config,
                     Faults.wrap(HotEntryStore.class, adapters.hot()).onlyMethod("complete", "completeAll").failAlways().proxy());
+            coldMemory.answerWith(this::coldAnswer);
+            submit(main);
             int steps = 20 + random.nextInt(40);
             for (int step = 0; step < steps; step++) {
-                switch (random.nextInt(9)) {
+                switch (random.nextInt(11)) {
                     case 0, 1, 2 -> submit(main);
                     case 3 -> repeat(main);
                     case 4 -> injectFault();
                     case 5 -> main.sync().runOnce();
                     case 6 -> second.sync().syncUser(USERS[random.nextInt(USERS.length)]);
                     case 7 -> doomed.sync().runOnce();
+                    case 8 -> outage(main, second);
+                    case 9 -> second.sync().runOnce();
                     default -> clock.advance(Duration.ofSeconds(random.nextInt(120)));
                 }
             }
@@ -127,6 +143,11 @@ public final class SyncInvariantScenario {
             warm.heal();
             cold.heal();
             settle(main);
+            verifyOnlyRefusalsBlocked(main);
+            coldMemory.answerWith(e -> null);
+            main.sync().replayAll(BlockedFilter.all().errorCode("UNKNOWN_WORKER"));
+            settle(main);
+            assertThat(main.sync().blocked(1)).as("blocked after the fix and bulk replay").isEmpty();
             verify();
         }
 
@@ -134,6 +155,39 @@ public final class SyncInvariantScenario {
             return Roofworx.builder().projectSource(source).projectCache(new InMemoryProjectCache(clock))
                     .hotStore(hotStore).warmStore(warm.proxy()).coldSink(cold.proxy()).clock(clock).config(config)
                     .listener(RoofworxEventListener.on(RoofworxEvent.EntrySubmitted.class, submitted::add)).build();
+        }
+
+        /** A worker the CRM does not know is refused; other records sometimes hit a record lock. */
+        private ColdEntrySink.ColdOutcome coldAnswer(TimeEntry e) {
+            if (e.owner().equals(UNKNOWN)) {
+                return new ColdEntrySink.ColdOutcome.Rejected("UNKNOWN_WORKER", "no CRM user " + e.owner());
+            }
+            return random.nextInt(6) == 0 ? new ColdEntrySink.ColdOutcome.Retryable("RECORD_LOCKED", null) : null;
+        }
+
+        /** One store down for minutes to hours while both instances keep syncing; sometimes it comes back. */
+        private void outage(Roofworx main, Roofworx second) {
+            Faults<?> target = pick();
+            target.failAlways();
+            int runs = 1 + random.nextInt(12);
+            for (int i = 0; i < runs; i++) {
+                clock.advance(Duration.ofMinutes(1 + random.nextInt(90)));
+                (random.nextBoolean() ? main : second).sync().runOnce();
+                if (random.nextInt(3) == 0) {
+                    submit(main);
+                }
+            }
+            if (random.nextBoolean()) {
+                target.heal();
+            }
+        }
+
+        private Faults<?> pick() {
+            return switch (random.nextInt(3)) {
+                case 0 -> hot;
+                case 1 -> warm;
+                default -> cold;
+            };
         }
 
         private void submit(Roofworx sdk) {
@@ -145,9 +199,17 @@ public final class SyncInvariantScenario {
                 SubmitResult result = sdk.entries().submit(USERS[u], draft);
                 acknowledged.put(result.entry().id(), draft);
                 owners.put(result.entry().id(), USERS[u]);
-            } catch (RuntimeException e) {
+            } catch (StoreUnavailableException e) {
+                assertThat(bothStoresFailed(e)).as("submit refused while a store could take it: %s", e).isTrue();
                 refused.add(draft.id());
             }
+        }
+
+        /** The SDK refuses a submit only when the hot insert and the warm fallback both failed. */
+        private boolean bothStoresFailed(StoreUnavailableException e) {
+            Throwable warmFailure = e.getCause();
+            return warmFailure instanceof Faults.InjectedFault && warmFailure.getSuppressed().length == 1
+                    && warmFailure.getSuppressed()[0] instanceof Faults.InjectedFault;
         }
 
         /** A phone retrying a submit it never saw answered. */
@@ -176,11 +238,7 @@ public final class SyncInvariantScenario {
         }
 
         private void injectFault() {
-            Faults<?> target = switch (random.nextInt(3)) {
-                case 0 -> hot;
-                case 1 -> warm;
-                default -> cold;
-            };
+            Faults<?> target = pick();
             if (random.nextInt(4) == 0) {
                 target.failAlways();
             } else if (random.nextInt(3) == 0) {
@@ -190,17 +248,39 @@ public final class SyncInvariantScenario {
             }
         }
 
-        /** Syncs with healthy stores until nothing is left, replaying whatever got blocked meanwhile. */
+        /**
+         * Syncs with healthy stores until nothing is left: no queued hot work, no cold work in the warm store
+         * (due now or leased), or only refused entries. Replays nothing: what is blocked must have been refused.
+         */
         private void settle(Roofworx sdk) {
             for (int round = 0; round < 100; round++) {
                 clock.advance(Duration.ofMinutes(10));
                 sdk.sync().runOnce();
-                sdk.sync().blocked(1000).forEach(e -> sdk.sync().replay(e.id()));
-                if (sdk.sync().stats().queued() == 0 && sdk.sync().blocked(1).isEmpty()
-                        && adapters.warm().claimColdDue(clock.now(), Duration.ofMillis(1), 1).isEmpty()) {
+                if (sdk.sync().stats().queued() == 0 && adapters.warm()
+                        .claimColdDue(clock.now().plus(Duration.ofMinutes(5)), Duration.ofMillis(1), 1).isEmpty()) {
                     return;
                 }
             }
+            throw new AssertionError("sync did not settle: " + sdk.sync().stats());
+        }
+
+        /** Nothing is blocked but what the cold sink refused: the unknown worker's entries, with its code. */
+        private void verifyOnlyRefusalsBlocked(Roofworx sdk) {
+            List<TimeEntry> blocked = new java.util.ArrayList<>();
+            String cursor = null;
+            do {
+                SyncEngine.BlockedPage page = sdk.sync().blocked(BlockedFilter.all(), cursor, 7);
+                blocked.addAll(page.entries());
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            assertThat(blocked).as("blocked entries").allSatisfy(e -> {
+                assertThat(e.owner()).isEqualTo(UNKNOWN);
+                assertThat(e.cold().errorCode()).isEqualTo("UNKNOWN_WORKER");
+                assertThat(e.warm().isSynced()).isTrue();
+            });
+            long unknownsAcknowledged = acknowledged.keySet().stream().filter(id -> owners.get(id).equals(UNKNOWN))
+                    .count();
+            assertThat(blocked).as("every refused entry is listed once").hasSize((int) unknownsAcknowledged);
         }
 
         private void verify() {
@@ -214,6 +294,7 @@ public final class SyncInvariantScenario {
                 }
             }
             assertThat(inWarm).as("warm holds every acknowledged entry").isEqualTo(acknowledged.keySet());
+            assertThat(acknowledged).as("a schedule that acknowledged nothing proves nothing").isNotEmpty();
             assertThat(coldMemory.recordCount()).as("cold records").isEqualTo(acknowledged.size());
             acknowledged.forEach((id, draft) -> assertThat(coldMemory.record(id).orElseThrow(
                     () -> new AssertionError("not in cold: " + id)).sameContentAs(draft)).as("cold content of %s", id)
