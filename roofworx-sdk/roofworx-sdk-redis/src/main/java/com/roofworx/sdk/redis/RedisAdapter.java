@@ -100,8 +100,14 @@ public final class RedisAdapter implements AutoCloseable {
         return config;
     }
 
+    /** A project cache whose freshness follows the system clock. */
     public RedisProjectCache projectCache() {
-        return new RedisProjectCache(ops, config);
+        return projectCache(Clock.system());
+    }
+
+    /** A project cache whose freshness and keep times follow {@code clock}: give it the SDK's clock. */
+    public RedisProjectCache projectCache(Clock clock) {
+        return new RedisProjectCache(ops, config, clock);
     }
 
     /** A hot store whose leases, TTLs and retention follow {@code clock}. */

@@ -1,7 +1,12 @@
 package com.roofworx.sdk.redis;
 
 import com.roofworx.sdk.ValidationException;
+import com.roofworx.sdk.model.BlockedFilter;
+import com.roofworx.sdk.model.BlockedPosition;
+import com.roofworx.sdk.model.Destination;
+import com.roofworx.sdk.model.DestinationPause;
 import com.roofworx.sdk.model.TimeEntry;
+import com.roofworx.sdk.redis.internal.BlockedList;
 import com.roofworx.sdk.redis.internal.DueIndex;
 import com.roofworx.sdk.redis.internal.EntryCodec;
 import com.roofworx.sdk.redis.internal.HotScripts;
@@ -9,6 +14,7 @@ import com.roofworx.sdk.redis.internal.Ids;
 import com.roofworx.sdk.redis.internal.QueueClaimer;
 import com.roofworx.sdk.redis.internal.RedisKeys;
 import com.roofworx.sdk.redis.internal.RedisOps;
+import com.roofworx.sdk.redis.internal.SharedPauses;
 import com.roofworx.sdk.spi.Clock;
 import com.roofworx.sdk.spi.HotEntryStore;
 import io.lettuce.core.ScriptOutputType;
@@ -19,7 +25,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +35,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@link HotEntryStore} on Redis. Each entry is one short string key; each user has a by-date index zset, a
  * queue zset (score: due time, or lease end while claimed) and a lease hash, all under the user's hash tag.
- * Every step that must be atomic is one Lua script on one slot; see docs/redis-design.md.
+ * The queue holds warm work only; the blocked list ({@link BlockedList}) and the shared destination pauses
+ * ({@link SharedPauses}) live in the {@code {q}} slot. Every step that must be atomic is one Lua script on
+ * one slot; see docs/redis-design.md.
  * <p>
  * Time: lease checks and TTLs use the {@link Clock} given here, and reads hide entries whose retention ended
  * by that clock, so a test clock governs expiry the same way the wall clock does. The physical TTL is set
@@ -50,6 +60,8 @@ public final class RedisHotEntryStore implements HotEntryStore {
     private final RedisAdapterConfig config;
     private final Clock clock;
     private final QueueClaimer claimer;
+    private final BlockedList blockedList;
+    private final SharedPauses pauses;
 
     RedisHotEntryStore(RedisOps ops, RedisAdapterConfig config, Clock clock) {
         this.ops = ops.forStore(STORE);
@@ -57,7 +69,9 @@ public final class RedisHotEntryStore implements HotEntryStore {
         this.dueIndex = new DueIndex(this.ops, keys);
         this.config = config;
         this.clock = clock;
-        this.claimer = new QueueClaimer(this.ops, keys, dueIndex);
+        this.blockedList = new BlockedList(this.ops, keys);
+        this.claimer = new QueueClaimer(this.ops, keys, dueIndex, blockedList);
+        this.pauses = new SharedPauses(this.ops, keys);
     }
 
     @Override
@@ -77,8 +91,8 @@ public final class RedisHotEntryStore implements HotEntryStore {
         if (stored != null) {
             return new InsertResult(EntryCodec.decode(owner, entry.id(), stored), false);
         }
-        if (entry.isBlocked()) {
-            ops.await(dueIndex.block(owner, entry.id(), entry.createdAt().toEpochMilli()), "insert");
+        if (entry.isWarmBlocked()) {
+            ops.await(blockedList.block(entry), "insert");
         }
         return new InsertResult(entry, true);
     }
@@ -147,8 +161,7 @@ public final class RedisHotEntryStore implements HotEntryStore {
         // The blocked listing goes out ahead of the script: had it followed, a failure between the two would
         // leave a blocked entry off the queue and off the list, never replayed. A listing whose entry turns
         // out not to be blocked (lease lost) is skipped by blocked() and disappears with the entry.
-        CompletableFuture<Long> listed = updated.isBlocked()
-                ? dueIndex.block(owner, updated.id(), updated.createdAt().toEpochMilli()) : null;
+        CompletableFuture<Long> listed = updated.isWarmBlocked() ? blockedList.block(updated) : null;
         CompletableFuture<Long> write = ops.eval(HotScripts.COMPLETE, ScriptOutputType.INTEGER,
                 () -> touch(owner, due), keys.entryStep(owner, claimed.id()), Ids.encode(claimed.id()),
                 claim.token(), Long.toString(clock.now().toEpochMilli()), EntryCodec.encode(updated),
@@ -173,45 +186,64 @@ public final class RedisHotEntryStore implements HotEntryStore {
     }
 
     @Override
-    public List<TimeEntry> blocked(int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        List<String> members = ops.await(dueIndex.blockedMembers(limit), "blocked");
-        List<CompletableFuture<String>> values = new ArrayList<>(members.size());
-        for (String member : members) {
-            values.add(ops.commands().get(keys.entry(DueIndex.memberOwner(member), DueIndex.memberId(member)))
-                    .toCompletableFuture());
-        }
-        List<TimeEntry> entries = new ArrayList<>(members.size());
-        for (int i = 0; i < members.size(); i++) {
-            String member = members.get(i);
-            String value = ops.await(values.get(i), "blocked");
-            TimeEntry entry = value == null ? null
-                    : EntryCodec.decode(DueIndex.memberOwner(member), DueIndex.memberId(member), value);
-            if (entry == null) {
-                // Expired or gone: nothing left to list. (A listing whose entry is merely not blocked right now
-                // is skipped but kept: removing it could race a completion that is blocking it again.)
-                ops.await(dueIndex.removeBlockedMember(member), "blocked");
-            } else if (entry.isBlocked()) {
-                entries.add(entry);
-            }
-        }
-        return entries;
+    public List<TimeEntry> blocked(BlockedFilter filter, BlockedPosition after, int limit) {
+        return blockedList.page(filter, after, limit);
+    }
+
+    @Override
+    public Optional<TimeEntry> blockedEntry(UUID id) {
+        return blockedList.find(id);
     }
 
     @Override
     public boolean requeue(TimeEntry updated) {
-        String owner = updated.owner();
-        Instant due = updated.nextDueAt();
-        CompletableFuture<Long> write = ops.eval(HotScripts.REQUEUE, ScriptOutputType.INTEGER,
-                () -> touch(owner, due), keys.entryStep(owner, updated.id()), Ids.encode(updated.id()),
-                EntryCodec.encode(updated), millisOrNone(due), ttlOrNone(updated));
-        CompletableFuture<Long> touched = touch(owner, due);
-        CompletableFuture<Long> unblocked = dueIndex.unblock(owner, updated.id());
-        boolean written = ops.await(write, "requeue") == 1L;
-        ops.awaitIfPresent(touched, "requeue");
-        ops.await(unblocked, "requeue");
+        return requeueAll(List.of(updated)) == 1;
+    }
+
+    /**
+     * Two round trips for the whole list: every requeue script (with its due-index touch) pipelined, then one
+     * script that takes them off the blocked list. The second waits for the first on purpose: taken off the
+     * list before its requeue was written (a NOSCRIPT resend, an OOM refusal, a lost connection), a blocked
+     * entry would be on no list and never replayed; the other way round, a failure leaves an entry queued and
+     * still listed, which the listing skips.
+     */
+    @Override
+    public int requeueAll(List<TimeEntry> updated) {
+        List<CompletableFuture<Long>> writes = new ArrayList<>(updated.size());
+        Map<String, Instant> earliest = new HashMap<>();
+        for (TimeEntry e : updated) {
+            String owner = e.owner();
+            Instant due = e.nextDueAt();
+            writes.add(ops.eval(HotScripts.REQUEUE, ScriptOutputType.INTEGER, () -> touch(owner, due),
+                    keys.entryStep(owner, e.id()), Ids.encode(e.id()), EntryCodec.encode(e), millisOrNone(due),
+                    ttlOrNone(e)));
+            if (due != null) {
+                earliest.merge(owner, due, (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        // One touch per owner, at its earliest due time, is what one touch per entry would leave behind.
+        List<CompletableFuture<Long>> touches = new ArrayList<>(earliest.size());
+        earliest.forEach((owner, due) -> touches.add(touch(owner, due)));
+        int written = 0;
+        List<TimeEntry> answered = new ArrayList<>(updated.size());
+        RuntimeException failure = null;
+        for (int i = 0; i < updated.size(); i++) {
+            try {
+                written += ops.await(writes.get(i), "requeue") == 1L ? 1 : 0;
+                answered.add(updated.get(i));
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        for (CompletableFuture<Long> touch : touches) {
+            ops.await(touch, "requeue");
+        }
+        if (!answered.isEmpty()) {
+            ops.await(blockedList.unblock(answered), "requeue");
+        }
+        if (failure != null) {
+            throw failure;
+        }
         return written;
     }
 
@@ -220,18 +252,38 @@ public final class RedisHotEntryStore implements HotEntryStore {
         return claimer.stats();
     }
 
+    @Override
+    public Map<Destination, DestinationPause> pauses() {
+        return pauses.read();
+    }
+
+    @Override
+    public void pause(DestinationPause pause) {
+        pauses.pause(pause);
+    }
+
+    @Override
+    public boolean tryProbe(Destination destination, Instant now, Instant until) {
+        return pauses.tryProbe(destination, now, until);
+    }
+
+    @Override
+    public void resume(Destination destination) {
+        pauses.resume(destination);
+    }
+
     /** When the entry leaves Redis: retention after the end of its work day (UTC). */
     Instant expiresAt(TimeEntry entry) {
         return entry.workDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(config.retention());
     }
 
     /**
-     * Only an entry with nothing left to do may expire: it must be in the warm store (until then Redis holds
-     * the only copy), and also off the queue and off the blocked list, so queued cold work and the blocked list
-     * never point at a vanished entry.
+     * An entry may expire once the warm store holds it (until then Redis holds the only copy). Its cold state
+     * does not matter: the warm store tracks cold work, so a long cold outage cannot pin the hot tier. A warm
+     * SYNCED entry is off the queue and off the blocked list, so neither points at a vanished entry.
      */
     private static boolean mayExpire(TimeEntry entry) {
-        return entry.isFullySynced();
+        return entry.warm().isSynced();
     }
 
     private boolean retained(TimeEntry entry) {

@@ -3,14 +3,17 @@ package com.roofworx.sdk.redis;
 import com.roofworx.sdk.ValidationException;
 import com.roofworx.sdk.model.Project;
 import com.roofworx.sdk.model.ProjectSnapshot;
+import com.roofworx.sdk.redis.internal.FieldCodec;
 import com.roofworx.sdk.redis.internal.ProjectCodec;
 import com.roofworx.sdk.redis.internal.ProjectScripts;
 import com.roofworx.sdk.redis.internal.RedisKeys;
 import com.roofworx.sdk.redis.internal.RedisOps;
+import com.roofworx.sdk.spi.Clock;
 import com.roofworx.sdk.spi.ProjectCache;
 import io.lettuce.core.ScriptOutputType;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -23,6 +26,11 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@link ProjectCache} on Redis. Each user's list is denormalized into one hash (project id to compact
  * project details, plus a marker field), so a read is one HGETALL. Lists are swapped in whole by one script.
+ * <p>
+ * Time: the marker holds the instant the list stops being fresh, by the {@link Clock} given here, so a test
+ * clock governs freshness as the wall clock does; the key's physical TTL is the keep time, set relative to
+ * that clock ({@code PEXPIRE}). {@link #projectsFor} answers a list until its fresh time, {@link #lastKnown}
+ * until its keep time (also checked by the clock, so a read never depends on Redis having expired it yet).
  * A per-project set of the users holding it lets {@link #updateProject} refresh every copy; it may name users
  * whose list no longer holds the project (those are skipped and dropped from the set).
  * <p>
@@ -30,21 +38,36 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class RedisProjectCache implements ProjectCache {
     private static final String STORE = "project-cache";
-    /** A field no project id can be (ids are never blank); present in every cached list, even an empty one. */
+    /**
+     * A field no project id can be (ids are never blank); present in every cached list, even an empty one. Its
+     * value is {@code freshUntil | keptUntil | count} (FieldCodec instants). A marker without the two times
+     * (written before lists went stale separately) reads as stale: it still answers {@link #lastKnown}.
+     */
     private static final String MARKER = "";
 
     private final RedisOps ops;
     private final RedisKeys keys;
+    private final Clock clock;
 
-    RedisProjectCache(RedisOps ops, RedisAdapterConfig config) {
+    RedisProjectCache(RedisOps ops, RedisAdapterConfig config, Clock clock) {
         this.ops = ops.forStore(STORE);
         this.keys = new RedisKeys(config.keyPrefix());
+        this.clock = clock;
     }
 
     @Override
     public Optional<List<Project>> projectsFor(String user) {
-        Map<String, String> hash = ops.await(ops.commands().hgetall(keys.projects(user)), "projectsFor");
-        if (hash == null || !hash.containsKey(MARKER)) {
+        return read(user, true, "projectsFor");
+    }
+
+    @Override
+    public Optional<List<Project>> lastKnown(String user) {
+        return read(user, false, "lastKnown");
+    }
+
+    private Optional<List<Project>> read(String user, boolean freshOnly, String operation) {
+        Map<String, String> hash = ops.await(ops.commands().hgetall(keys.projects(user)), operation);
+        if (hash == null || !hash.containsKey(MARKER) || !current(hash.get(MARKER), freshOnly)) {
             return Optional.empty();
         }
         List<ProjectCodec.Ordered> ordered = new ArrayList<>(hash.size() - 1);
@@ -57,20 +80,32 @@ public final class RedisProjectCache implements ProjectCache {
         return Optional.of(ordered.stream().map(ProjectCodec.Ordered::project).toList());
     }
 
+    /** Whether the marker's fresh time (or, for a stale-if-error read, its keep time) is still ahead. */
+    private boolean current(String marker, boolean freshOnly) {
+        FieldCodec.Reader in = new FieldCodec.Reader(marker);
+        if (in.size() < 3) {
+            return !freshOnly;
+        }
+        Instant freshUntil = in.instant();
+        Instant keptUntil = in.instant();
+        return (freshOnly ? freshUntil : keptUntil).isAfter(clock.now());
+    }
+
     @Override
-    public void putUser(String user, List<Project> projects, Duration ttl) {
+    public void putUser(String user, List<Project> projects, Duration freshFor, Duration keepFor) {
+        Lifetime lifetime = lifetime(freshFor, keepFor);
         List<CompletableFuture<?>> writes = new ArrayList<>();
-        write(user, projects, ttlMillis(ttl), writes);
+        write(user, projects, lifetime, writes);
         writes.forEach(write -> ops.await(write, "putUser"));
     }
 
     @Override
-    public void replaceAll(ProjectSnapshot snapshot, Duration ttl) {
-        long ttlMs = ttlMillis(ttl);
+    public void replaceAll(ProjectSnapshot snapshot, Duration freshFor, Duration keepFor) {
+        Lifetime lifetime = lifetime(freshFor, keepFor);
         Set<String> users = snapshot.allowedByUser().keySet();
         List<CompletableFuture<?>> writes = new ArrayList<>();
         for (String user : users) {
-            write(user, snapshot.projectsFor(user), ttlMs, writes);
+            write(user, snapshot.projectsFor(user), lifetime, writes);
         }
         Set<String> dropped = new HashSet<>(ops.await(ops.commands().smembers(keys.cachedUsers()), "replaceAll"));
         dropped.removeAll(users);
@@ -114,11 +149,13 @@ public final class RedisProjectCache implements ProjectCache {
     }
 
     /** Queues (pipelined) the list swap, the reverse-index additions and the registry entry of one user. */
-    private void write(String user, List<Project> projects, long ttlMs, List<CompletableFuture<?>> into) {
+    private void write(String user, List<Project> projects, Lifetime lifetime, List<CompletableFuture<?>> into) {
+        long ttlMs = lifetime.keepMs;
         List<String> args = new ArrayList<>(3 + projects.size() * 2);
         args.add(Long.toString(ttlMs));
         args.add(MARKER);
-        args.add(Integer.toString(projects.size()));
+        args.add(new FieldCodec.Writer().instant(lifetime.freshUntil).instant(lifetime.keptUntil)
+                .number(projects.size()).toString());
         for (int i = 0; i < projects.size(); i++) {
             args.add(projects.get(i).id());
             args.add(ProjectCodec.encode(i, projects.get(i)));
@@ -133,10 +170,21 @@ public final class RedisProjectCache implements ProjectCache {
         into.add(ops.commands().sadd(keys.cachedUsers(), user).toCompletableFuture());
     }
 
-    private static long ttlMillis(Duration ttl) {
-        if (ttl == null || ttl.toMillis() < 1) {
-            throw ValidationException.of("ttl", ttl, "must be at least 1 ms");
+    /** Keep time is at least the fresh time, as the SPI promises: a list is never fresh but gone. */
+    private Lifetime lifetime(Duration freshFor, Duration keepFor) {
+        long freshMs = positiveMillis("freshFor", freshFor);
+        long keepMs = Math.max(freshMs, positiveMillis("keepFor", keepFor));
+        Instant now = clock.now();
+        return new Lifetime(now.plusMillis(freshMs), now.plusMillis(keepMs), keepMs);
+    }
+
+    private static long positiveMillis(String field, Duration value) {
+        if (value == null || value.toMillis() < 1) {
+            throw ValidationException.of(field, value, "must be at least 1 ms");
         }
-        return ttl.toMillis();
+        return value.toMillis();
+    }
+
+    private record Lifetime(Instant freshUntil, Instant keptUntil, long keepMs) {
     }
 }

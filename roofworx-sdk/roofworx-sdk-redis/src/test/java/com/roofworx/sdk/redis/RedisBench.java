@@ -28,7 +28,8 @@ import java.util.stream.IntStream;
 /**
  * Throughput and latency of submits (hot-store insert) and projects reads against a local Redis the bench
  * starts itself: 8 threads, closed loop, a fixed number of operations, after a warm-up. Not a test: run it
- * by hand (see docs/redis-design.md). Pass {@code --aof} to run Redis with appendfsync always, and
+ * by hand (see docs/redis-design.md); it ends with the memory report and the blocked-list figures. Pass
+ * {@code --aof} to run Redis with appendfsync always, and
  * {@code --slot-safe} to keep every script in one slot (the Redis Cluster mode).
  */
 public final class RedisBench {
@@ -51,7 +52,7 @@ public final class RedisBench {
             ProjectCache projects = adapter.projectCache();
             List<Project> list = projects();
             for (int u = 0; u < USERS; u++) {
-                projects.putUser(user(u), list, Duration.ofHours(1));
+                projects.putUser(user(u), list, Duration.ofHours(1), Duration.ofDays(7));
             }
             System.out.printf("Redis %s, Lettuce, %d threads, %d ops per thread after %d warm-up%s%s%n",
                     redisVersion(server), THREADS, OPS_PER_THREAD, WARMUP_PER_THREAD,
@@ -59,6 +60,7 @@ public final class RedisBench {
             run("submit (insert)", i -> hot.insert(entry(i)));
             run("projectsFor (hit)", i -> projects.projectsFor(user(i)));
             RedisMemory.report(server, adapter.config().keyPrefix());
+            BlockedBench.report(server);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.roofworx.sdk.redis;
 
+import com.roofworx.sdk.model.BlockedFilter;
 import com.roofworx.sdk.model.Destination;
 import com.roofworx.sdk.model.DestinationState;
 import com.roofworx.sdk.model.TimeEntry;
@@ -95,19 +96,39 @@ class RedisHotEntryStoreIT {
     }
 
     @Test
-    @DisplayName("an entry in the warm store but still queued for the cold sink, or blocked, gets no TTL")
-    void noTtlWhileWorkRemains() {
+    @DisplayName("an entry the warm store refused gets no TTL, however old, stays listed, and a replay keeps it so")
+    void noTtlWhileWarmBlocked() {
         TimeEntry old = pending(clock.today().minusDays(90));
         store.insert(old);
         Claim claim = store.claimFor(ANNA, clock.now(), LEASE, 1).get(0);
-        TimeEntry coldPending = old.withState(Destination.WARM, DestinationState.synced());
-        assertThat(store.complete(claim, coldPending)).isTrue();
+        TimeEntry blocked = old.withState(Destination.WARM, old.warm().blocked("INVALID_DATA: bad project"));
+        assertThat(store.complete(claim, blocked)).isTrue();
         assertThat(raw.pttl(keys.entry(ANNA, old.id()))).isEqualTo(-1L);
-        claim = store.claimFor(ANNA, clock.now(), LEASE, 1).get(0);
-        TimeEntry coldBlocked = coldPending.withState(Destination.COLD, coldPending.cold().blocked("INVALID_DATA"));
+        clock.advance(Duration.ofDays(365));
+        assertThat(store.blocked(BlockedFilter.all(), null, 10)).containsExactly(blocked);
+        assertThat(store.get(ANNA, old.id())).contains(blocked);
+        TimeEntry replayed = blocked.withState(Destination.WARM, DestinationState.pending(clock.now()));
+        assertThat(store.requeue(replayed)).isTrue();
+        assertThat(raw.pttl(keys.entry(ANNA, old.id()))).isEqualTo(-1L);
+        assertThat(raw.zcard(keys.blocked())).isZero();
+        assertThat(raw.hlen(keys.blockedOwners())).isZero();
+    }
+
+    @Test
+    @DisplayName("once in the warm store an entry gets its TTL whatever its cold state, and is neither queued nor listed")
+    void ttlOnceWarmSynced() {
+        TimeEntry entry = pending(clock.today());
+        store.insert(entry);
+        Claim claim = store.claimFor(ANNA, clock.now(), LEASE, 1).get(0);
+        TimeEntry coldBlocked = entry.withState(Destination.WARM, DestinationState.synced())
+                .withState(Destination.COLD, entry.cold().blocked("INVALID_DATA: bad"));
         assertThat(store.complete(claim, coldBlocked)).isTrue();
-        assertThat(raw.pttl(keys.entry(ANNA, old.id()))).isEqualTo(-1L);
-        assertThat(store.blocked(10)).containsExactly(coldBlocked);
+        long expected = Duration.between(clock.now(),
+                clock.today().plusDays(31).atStartOfDay(ZoneOffset.UTC).toInstant()).toMillis();
+        assertThat(raw.pttl(keys.entry(ANNA, entry.id()))).isBetween(expected - 10_000, expected);
+        assertThat(raw.exists(keys.queue(ANNA))).isZero();
+        assertThat(raw.zcard(keys.blocked())).isZero();
+        assertThat(raw.hlen(keys.blockedOwners())).isZero();
     }
 
     @Test

@@ -53,7 +53,7 @@ final class RedisMemory {
             }
             print("synced", raw, keys, entries, usedMemory(raw) - before);
             RedisAdapter.using(connection, RedisAdapterConfig.custom().keyPrefix(prefix).build()).projectCache()
-                    .putUser("worker0@roofco.example", RedisBench.projects(), Duration.ofHours(1));
+                    .putUser("worker0@roofco.example", RedisBench.projects(), Duration.ofHours(1), Duration.ofDays(7));
             System.out.printf("memory projects: MEMORY USAGE of one user's list of %d projects = %d B%n",
                     RedisBench.projects().size(), usage(raw, keys.projects("worker0@roofco.example")));
         } finally {

@@ -1,6 +1,7 @@
 package com.roofworx.sdk.redis;
 
 import com.roofworx.sdk.spi.ProjectCache;
+import com.roofworx.sdk.testkit.TestClock;
 import com.roofworx.sdk.testkit.contract.ProjectCacheContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +20,7 @@ class RedisProjectCacheContractIT extends ProjectCacheContract {
     }
 
     @Override
-    protected ProjectCache newCache() {
-        return redis.freshAdapter().projectCache();
+    protected ProjectCache newCache(TestClock clock) {
+        return redis.freshAdapter().projectCache(clock);
     }
 }

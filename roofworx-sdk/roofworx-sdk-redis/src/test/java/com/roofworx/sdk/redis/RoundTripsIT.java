@@ -1,5 +1,9 @@
 package com.roofworx.sdk.redis;
 
+import com.roofworx.sdk.model.BlockedFilter;
+import com.roofworx.sdk.model.BlockedPosition;
+import com.roofworx.sdk.model.Destination;
+import com.roofworx.sdk.model.DestinationState;
 import com.roofworx.sdk.model.Project;
 import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.spi.HotEntryStore;
@@ -15,6 +19,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -63,7 +69,7 @@ class RoundTripsIT {
             TestClock clock = new TestClock();
             HotEntryStore hot = adapter.hotEntryStore(clock);
             ProjectCache projects = adapter.projectCache();
-            projects.putUser(ANNA, List.of(Project.of("1001", "Maple")), Duration.ofHours(1));
+            projects.putUser(ANNA, List.of(Project.of("1001", "Maple")), Duration.ofHours(1), Duration.ofDays(7));
 
             assertThat(sentBy(() -> hot.insert(Entries.pending(ANNA, "1001", clock.today(), clock.now()))))
                     .containsExactly("EVALSHA");
@@ -86,6 +92,41 @@ class RoundTripsIT {
                 hot.insert(last[0]);
             })).containsExactly("EVALSHA", "EVALSHA");
             assertThat(hot.claimFor(ANNA, clock.now(), Duration.ofSeconds(30), 10)).hasSize(2);
+        }
+    }
+
+    @Test
+    @DisplayName("blocked list: a page of 1,000 is one scan script and 1,000 pipelined GETs; a lookup by id an "
+            + "HGET and a GET; a bulk replay of 1,000 the requeue scripts and one touch per owner, then one unblock")
+    void blockedList() {
+        try (RedisAdapter adapter = RedisAdapter.using(client, RedisAdapterConfig.custom()
+                .keyPrefix(RedisTestServer.freshPrefix()).build())) {
+            TestClock clock = new TestClock();
+            HotEntryStore hot = adapter.hotEntryStore(clock);
+            List<TimeEntry> blocked = new ArrayList<>();
+            for (int i = 0; i < 2_500; i++) {
+                TimeEntry e = Entries.pending(i % 2 == 0 ? ANNA : "ben@example.com", "1001", clock.today(),
+                        clock.now().plusMillis(i / 3));
+                blocked.add(e.withState(Destination.WARM, e.warm().blocked("INVALID_DATA: x")));
+                hot.insert(blocked.get(i));
+            }
+            BlockedPosition after = BlockedPosition.of(hot.blocked(BlockedFilter.all(), null, 1).get(0));
+            List<String> page = sentBy(() -> hot.blocked(BlockedFilter.all(), after, 1_000));
+            assertThat(Collections.frequency(page, "EVALSHA")).isEqualTo(1);
+            assertThat(Collections.frequency(page, "GET")).as("the page, the cursor's millisecond, the slack")
+                    .isBetween(1_000, 1_000 + 2 + 32 + 2);
+
+            assertThat(sentBy(() -> hot.blockedEntry(blocked.get(7).id()))).containsExactly("HGET", "GET");
+
+            List<TimeEntry> replay = blocked.subList(0, 1_000).stream()
+                    .map(e -> e.withState(Destination.WARM, DestinationState.pending(clock.now()))).toList();
+            hot.requeueAll(replay.subList(0, 1)); // loads the scripts
+            SENT.clear();
+            assertThat(hot.requeueAll(replay.subList(1, 1_000))).isEqualTo(999);
+            assertThat(Collections.frequency(SENT, "EVALSHA")).as("999 requeues, 2 touches, 1 unblock")
+                    .isEqualTo(999 + 2 + 1);
+            assertThat(SENT).hasSize(1_002);
+            assertThat(hot.stats()).isEqualTo(new HotEntryStore.QueueStats(1_000, 1_500));
         }
     }
 }

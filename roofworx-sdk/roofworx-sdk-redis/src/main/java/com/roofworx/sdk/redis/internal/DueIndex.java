@@ -4,11 +4,10 @@ import io.lettuce.core.ScriptOutputType;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The global view of the sync queue: which users have due work, and the blocked list. Each user's queue
+ * The global view of the sync queue: which users have due work. Each user's queue
  * lives in that user's slot; this index lives in the {@code {q}} slot, so it cannot be updated in the same
  * atomic step as a user's queue (that would break Redis Cluster). Instead:
  * <ul>
@@ -21,8 +20,6 @@ import java.util.concurrent.CompletableFuture;
  * touch that follows a user's write is never undone by a claimer that read the queue before that write.
  */
 public final class DueIndex {
-    private static final int ID_LENGTH = 22;
-
     private final RedisOps ops;
     private final RedisKeys keys;
 
@@ -58,39 +55,6 @@ public final class DueIndex {
     /** Every user that ever queued work (the version hash keeps one field per such user). */
     public CompletableFuture<List<String>> knownUsers() {
         return ops.commands().hkeys(keys.dueVersions()).toCompletableFuture();
-    }
-
-    public CompletableFuture<Long> block(String owner, UUID id, long createdAtMs) {
-        return ops.commands().zadd(keys.blocked(), (double) createdAtMs, member(owner, id)).toCompletableFuture();
-    }
-
-    public CompletableFuture<Long> unblock(String owner, UUID id) {
-        return ops.commands().zrem(keys.blocked(), member(owner, id)).toCompletableFuture();
-    }
-
-    public CompletableFuture<List<String>> blockedMembers(int limit) {
-        return ops.commands().zrange(keys.blocked(), 0, limit - 1L).toCompletableFuture();
-    }
-
-    public CompletableFuture<Long> blockedCount() {
-        return ops.commands().zcard(keys.blocked()).toCompletableFuture();
-    }
-
-    public CompletableFuture<Long> removeBlockedMember(String member) {
-        return ops.commands().zrem(keys.blocked(), member).toCompletableFuture();
-    }
-
-    /** The id first (fixed length), so an owner with any characters parses back. */
-    static String member(String owner, UUID id) {
-        return Ids.encode(id) + owner;
-    }
-
-    public static UUID memberId(String member) {
-        return Ids.decode(member.substring(0, ID_LENGTH));
-    }
-
-    public static String memberOwner(String member) {
-        return member.substring(ID_LENGTH);
     }
 
     /** A user read by {@link #pick}, with the version the settle must still see. */

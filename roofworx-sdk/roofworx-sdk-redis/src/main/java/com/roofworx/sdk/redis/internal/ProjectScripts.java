@@ -7,8 +7,9 @@ public final class ProjectScripts {
     }
 
     /**
-     * KEYS list. ARGV ttlMs, field, value, field, value... Replaces the user's hash whole in one step, so a reader
-     * sees the old list or the new one. The first pair is the marker field that makes an empty list a hit.
+     * KEYS list. ARGV keepMs, field, value, field, value... Replaces the user's hash whole in one step, so a reader
+     * sees the old list or the new one. The first pair is the marker field that makes an empty list a hit and
+     * carries the fresh and keep times; the key lives for keepMs (the stale-if-error window), not just while fresh.
      */
     public static final Script PUT_LIST = Script.of("put-list", """
             redis.call('DEL', KEYS[1])
@@ -33,8 +34,8 @@ public final class ProjectScripts {
             """);
 
     /**
-     * KEYS reverse index of one project. ARGV ttlMs, user. Adds the user and extends (never shortens) the
-     * key's TTL, so a user whose list lives longer is still found.
+     * KEYS reverse index of one project. ARGV keepMs, user. Adds the user and extends (never shortens) the
+     * key's TTL, so a user whose list lives longer (stale lists included) is still found.
      */
     public static final Script ADD_HOLDER = Script.of("add-holder", """
             redis.call('SADD', KEYS[1], ARGV[2])

@@ -28,12 +28,14 @@ public final class QueueClaimer {
     private final RedisOps ops;
     private final RedisKeys keys;
     private final DueIndex dueIndex;
+    private final BlockedList blocked;
     private volatile Instant lastSweep = Instant.MIN;
 
-    public QueueClaimer(RedisOps ops, RedisKeys keys, DueIndex dueIndex) {
+    public QueueClaimer(RedisOps ops, RedisKeys keys, DueIndex dueIndex, BlockedList blocked) {
         this.ops = ops;
         this.keys = keys;
         this.dueIndex = dueIndex;
+        this.blocked = blocked;
     }
 
     public List<Claim> claim(Instant now, Duration lease, int max) {
@@ -134,7 +136,7 @@ public final class QueueClaimer {
 
     /** Sums the queues of every user the index names; a user with queued work is always named. */
     public QueueStats stats() {
-        CompletableFuture<Long> blocked = dueIndex.blockedCount();
+        CompletableFuture<Long> blockedCount = blocked.count();
         List<String> users = ops.await(dueIndex.users(), "stats");
         List<CompletableFuture<Long>> sizes = new ArrayList<>(users.size());
         for (String user : users) {
@@ -144,7 +146,7 @@ public final class QueueClaimer {
         for (CompletableFuture<Long> size : sizes) {
             queued += ops.await(size, "stats");
         }
-        return new QueueStats(queued, ops.await(blocked, "stats"));
+        return new QueueStats(queued, ops.await(blockedCount, "stats"));
     }
 
     /** A lease shorter than a millisecond would end as it starts, and the same call could claim twice. */

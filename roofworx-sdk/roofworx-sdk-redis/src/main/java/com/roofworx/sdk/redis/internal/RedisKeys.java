@@ -68,6 +68,19 @@ public final class RedisKeys {
         return prefix + "{q}:blocked";
     }
 
+    /**
+     * Owner of each listed blocked entry: {@code <id>} to owner, so an entry is found by id alone in one
+     * {@code HGET} (the zset's members start with the id but cannot be looked up by it).
+     */
+    public String blockedOwners() {
+        return prefix + "{q}:bo";
+    }
+
+    /** The destination pauses every instance shares: destination name to the encoded pause. */
+    public String pauses() {
+        return prefix + "{q}:pause";
+    }
+
     /** Users whose cached project list holds {@code projectId} (the reverse index of the project cache). */
     public String projectUsers(String projectId) {
         return prefix + "pu:{" + tag(projectId) + "}";
@@ -109,8 +122,18 @@ public final class RedisKeys {
         return new String[]{queue(user), leases(user)};
     }
 
-    /** KEYS of the global queue scripts (pick, settle, touch, block). */
+    /** KEYS of the global queue scripts (pick, settle, touch). */
     public String[] globalStep() {
         return new String[]{due(), dueVersions(), blocked()};
+    }
+
+    /** KEYS of the blocked-list scripts (block, unblock, scan). */
+    public String[] blockedStep() {
+        return new String[]{blocked(), blockedOwners()};
+    }
+
+    /** KEYS of the pause scripts (probe). */
+    public String[] pauseStep() {
+        return new String[]{pauses()};
     }
 }

@@ -42,7 +42,16 @@ class RedisKeysSlotTest {
     @Test
     @DisplayName("the global queue step's keys share one slot")
     void globalStep() {
-        assertOneSlot("pick/settle/touch/block", Arrays.asList(KEYS.globalStep()));
+        assertOneSlot("pick/settle/touch", Arrays.asList(KEYS.globalStep()));
+    }
+
+    @Test
+    @DisplayName("the blocked list, its owner hash and the pauses share the global queue's slot")
+    void blockedAndPauses() {
+        List<String> all = new ArrayList<>(Arrays.asList(KEYS.blockedStep()));
+        all.addAll(Arrays.asList(KEYS.pauseStep()));
+        all.addAll(Arrays.asList(KEYS.globalStep()));
+        assertOneSlot("block/unblock/scan/probe", all);
     }
 
     @Test
