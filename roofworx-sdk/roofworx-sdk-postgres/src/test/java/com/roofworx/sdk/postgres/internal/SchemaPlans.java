@@ -1,5 +1,6 @@
 package com.roofworx.sdk.postgres.internal;
 
+import com.roofworx.sdk.model.BlockedFilter;
 import com.roofworx.sdk.model.DestinationState;
 import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.postgres.PostgresWarmEntryStore;
@@ -56,8 +57,9 @@ public final class SchemaPlans {
                 explain(c, sql.claimColdDue, now.atOffset(ZoneOffset.UTC), 100,
                         now.plusSeconds(60).atOffset(ZoneOffset.UTC));
                 c.rollback();
-                System.out.println("-- coldBlocked(100)");
-                explain(c, sql.coldBlocked, 100);
+                System.out.println("-- coldBlocked(all, null, 100)");
+                explain(c, new BlockedQueries(null, PostgresWarmStoreConfig.DEFAULT_SCHEMA)
+                        .pageSql(new BlockedSql(BlockedFilter.all(), null)), 100);
                 c.rollback();
             }
         }
