@@ -28,8 +28,8 @@ import java.util.UUID;
  * the count and the owner lookup, then times {@code ownerOf} (10,000 calls) and {@code replayColdBlocked} of all
  * 100,000. Not a test.
  * <p>
- * Run: {@code mvn -B -q -pl roofworx-sdk/roofworx-sdk-postgres -am test-compile exec:java
- * -Dexec.mainClass=com.roofworx.sdk.postgres.internal.BlockedPlans -Dexec.classpathScope=test}
+ * Run from the repository root: {@code mvn -B -q -pl roofworx-sdk/roofworx-sdk-postgres -am test-compile exec:java
+ * -Dexec.skip -Dexec.mainClass=com.roofworx.sdk.postgres.internal.BlockedPlans -Dexec.classpathScope=test}
  */
 public final class BlockedPlans {
 

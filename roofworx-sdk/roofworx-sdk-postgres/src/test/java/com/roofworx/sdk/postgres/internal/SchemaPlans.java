@@ -24,8 +24,8 @@ import java.util.UUID;
  * Prints the plans of the store's two read queries (one owner's range; the cold-due claim) over a realistic
  * table: 200,000 entries of 100 workers over two years, almost all synced to the cold sink. Not a test.
  * <p>
- * Run: {@code mvn -B -q -pl roofworx-sdk/roofworx-sdk-postgres test-compile exec:java
- * -Dexec.mainClass=com.roofworx.sdk.postgres.internal.SchemaPlans -Dexec.classpathScope=test}
+ * Run from the repository root: {@code mvn -B -q -pl roofworx-sdk/roofworx-sdk-postgres -am test-compile exec:java
+ * -Dexec.skip -Dexec.mainClass=com.roofworx.sdk.postgres.internal.SchemaPlans -Dexec.classpathScope=test}
  */
 public final class SchemaPlans {
 
