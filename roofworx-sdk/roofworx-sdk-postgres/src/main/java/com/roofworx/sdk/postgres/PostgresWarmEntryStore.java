@@ -1,8 +1,12 @@
 package com.roofworx.sdk.postgres;
 
 import com.roofworx.sdk.ValidationException;
+import com.roofworx.sdk.model.BlockedFilter;
+import com.roofworx.sdk.model.BlockedPosition;
+import com.roofworx.sdk.model.Destination;
 import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.postgres.internal.BatchUpserter;
+import com.roofworx.sdk.postgres.internal.BlockedQueries;
 import com.roofworx.sdk.postgres.internal.EntryQueries;
 import com.roofworx.sdk.postgres.internal.EntrySql;
 import com.roofworx.sdk.postgres.internal.Jdbc;
@@ -32,8 +36,10 @@ import java.util.UUID;
  * resolution): what a caller wrote with finer instants reads back truncated.
  * <p>
  * <b>Failure.</b> Every method throws a {@link com.roofworx.sdk.StoreUnavailableException} naming the operation
- * when the database cannot be reached or fails, having written nothing of that call. Null arguments and a
- * negative limit are a {@link ValidationException}.
+ * when the database cannot be reached or fails, having written nothing of that call. Its cause is a
+ * {@link PostgresStoreException}, which tells the engine whether waiting can help ({@code TRANSIENT}: down,
+ * restarting, overloaded, timed out) or an operator must act ({@code PERMANENT}: schema missing, permission or
+ * password wrong). Null arguments and a negative limit are a {@link ValidationException}.
  * <p>
  * Thread-safe: it holds no state besides its configuration; each call borrows its own connection.
  */
@@ -42,6 +48,7 @@ public final class PostgresWarmEntryStore implements WarmEntryStore {
     private final PostgresWarmStoreConfig config;
     private final BatchUpserter upserter;
     private final EntryQueries queries;
+    private final BlockedQueries blocked;
     private final Jdbc jdbc;
 
     public PostgresWarmEntryStore(DataSource dataSource, PostgresWarmStoreConfig config) {
@@ -51,6 +58,7 @@ public final class PostgresWarmEntryStore implements WarmEntryStore {
         EntrySql sql = new EntrySql(config.schema());
         this.upserter = new BatchUpserter(jdbc, sql, config.batchSize());
         this.queries = new EntryQueries(jdbc, sql, config.batchSize());
+        this.blocked = new BlockedQueries(jdbc, config.schema());
     }
 
     /** A store with the {@linkplain PostgresWarmStoreConfig#ofDefaults() default settings}. */
@@ -124,14 +132,58 @@ public final class PostgresWarmEntryStore implements WarmEntryStore {
         return limit(limit) == 0 ? List.of() : queries.claimColdDue(now, now.plus(lease), limit);
     }
 
+    /**
+     * {@inheritDoc}
+     * <p>
+     * One statement walking the partial index of blocked rows in (created-at, id) order from {@code after}; the
+     * created-at bounds narrow that walk, owner and error code filter the rows it yields. The id order is
+     * PostgreSQL's (unsigned bytes), which only matters between entries created in the same microsecond.
+     */
     @Override
-    public List<TimeEntry> coldBlocked(int limit) {
-        return limit(limit) == 0 ? List.of() : queries.coldBlocked(limit);
+    public List<TimeEntry> coldBlocked(BlockedFilter filter, BlockedPosition after, int limit) {
+        notNull("filter", filter);
+        return limit(limit) == 0 || !forCold(filter) ? List.of() : blocked.page(filter, after, limit);
+    }
+
+    @Override
+    public long coldBlockedCount() {
+        return blocked.count();
+    }
+
+    @Override
+    public Optional<TimeEntry> coldBlockedEntry(UUID id) {
+        notNull("id", id);
+        return blocked.entry(id);
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * One {@code UPDATE}: 100,000 matching rows take a few seconds and hold their row locks meanwhile, so a
+     * concurrent {@link #updateCold} of one of them waits for it. Subject to the statement time limit.
+     */
+    @Override
+    public int replayColdBlocked(BlockedFilter filter, Instant now) {
+        notNull("filter", filter);
+        notNull("now", now);
+        return forCold(filter) ? blocked.replay(filter, now) : 0;
+    }
+
+    /** {@inheritDoc} One primary-key probe. */
+    @Override
+    public Optional<String> ownerOf(UUID id) {
+        notNull("id", id);
+        return blocked.ownerOf(id);
     }
 
     @Override
     public String toString() {
         return "PostgresWarmEntryStore[" + config + "]";
+    }
+
+    /** This store keeps cold state only: a filter for another destination matches none of its entries. */
+    private static boolean forCold(BlockedFilter filter) {
+        return filter.destination() == null || filter.destination() == Destination.COLD;
     }
 
     private static int limit(int limit) {

@@ -15,7 +15,7 @@ import java.util.Objects;
  * table, {@value #HISTORY_TABLE}, so they never mix with an application's own Flyway history.
  * Duplicate: re-running applies only what is new, usually nothing.
  * Failure: a migration runs in a transaction; one that fails is rolled back and thrown as a
- * {@link StoreUnavailableException}.
+ * {@link StoreUnavailableException}, caused by a {@link PostgresStoreException} telling whether waiting can help.
  */
 public final class RoofworxMigrations {
 
@@ -51,7 +51,8 @@ public final class RoofworxMigrations {
                     .migrate()
                     .migrationsExecuted;
         } catch (FlywayException e) {
-            throw StoreUnavailableException.of("warm", "migrate of schema " + config.schema(), e);
+            throw StoreUnavailableException.of("warm", "migrate of schema " + config.schema(),
+                    PostgresStoreException.ofMigration(e));
         }
     }
 }

@@ -3,6 +3,7 @@ package com.roofworx.sdk.postgres;
 import com.roofworx.sdk.StoreUnavailableException;
 import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.postgres.testing.TestPostgres;
+import com.roofworx.sdk.spi.FailureKind;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +58,8 @@ class ConnectionFailureIT {
 
             assertThatThrownBy(() -> upsert.get(30, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(StoreUnavailableException.class).hasMessageContaining("upsert");
+                    .cause().isInstanceOf(StoreUnavailableException.class).hasMessageContaining("upsert")
+                    .satisfies(e -> assertThat(FailureKinds.of(e)).isEqualTo(FailureKind.TRANSIENT));
             blocker.rollback();
         }
 
@@ -72,7 +74,8 @@ class ConnectionFailureIT {
 
         try (Connection blocker = holdUncommitted(lastInDatabaseOrder(batch))) {
             assertThatThrownBy(() -> store.upsert(batch)).isInstanceOf(StoreUnavailableException.class)
-                    .hasMessageContaining("warm failed during upsert").hasMessageContaining("cancel");
+                    .hasMessageContaining("warm failed during upsert").hasMessageContaining("cancel")
+                    .satisfies(e -> assertThat(FailureKinds.of(e)).isEqualTo(FailureKind.TRANSIENT));
             blocker.rollback();
         }
         assertThat(store.range("ben@roofworx.test", ALL_FROM, ALL_TO)).isEmpty();
@@ -87,14 +90,15 @@ class ConnectionFailureIT {
                     .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("during upsert")
                     .hasMessageContaining("time_entry");
             assertThatThrownBy(() -> store.claimColdDue(Instant.now(), Duration.ofSeconds(5), 10))
-                    .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("during claimColdDue");
+                    .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("during claimColdDue")
+                    .satisfies(e -> assertThat(FailureKinds.of(e)).isEqualTo(FailureKind.PERMANENT));
             assertThat(((StoreUnavailableException) catchFailure(store)).store()).isEqualTo("warm");
         }
     }
 
     private static Throwable catchFailure(PostgresWarmEntryStore store) {
         try {
-            store.coldBlocked(1);
+            store.coldBlockedCount();
             return null;
         } catch (StoreUnavailableException e) {
             return e;

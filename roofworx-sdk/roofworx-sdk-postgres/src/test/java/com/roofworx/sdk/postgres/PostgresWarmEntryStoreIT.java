@@ -1,5 +1,6 @@
 package com.roofworx.sdk.postgres;
 
+import com.roofworx.sdk.model.BlockedFilter;
 import com.roofworx.sdk.model.Destination;
 import com.roofworx.sdk.model.DestinationState;
 import com.roofworx.sdk.model.SyncStatus;
@@ -188,9 +189,10 @@ class PostgresWarmEntryStoreIT {
         TimeEntry earlier = withCold(entry(ANA, LocalDate.of(2026, 3, 4), T0), DestinationState.pending(T0).blocked("x"));
         store.upsert(List.of(later, entry(ANA), earlier));
 
-        assertThat(store.coldBlocked(10)).containsExactly(earlier, later);
-        assertThat(store.coldBlocked(1)).containsExactly(earlier);
-        assertThat(store.coldBlocked(10)).allSatisfy(e -> assertThat(e.cold().status()).isEqualTo(SyncStatus.BLOCKED));
+        assertThat(store.coldBlocked(BlockedFilter.all(), null, 10)).containsExactly(earlier, later);
+        assertThat(store.coldBlocked(BlockedFilter.all(), null, 1)).containsExactly(earlier);
+        assertThat(store.coldBlocked(BlockedFilter.all(), null, 10))
+                .allSatisfy(e -> assertThat(e.cold().status()).isEqualTo(SyncStatus.BLOCKED));
     }
 
     @Test

@@ -85,15 +85,6 @@ public final class EntryQueries {
         return claimed;
     }
 
-    public List<TimeEntry> coldBlocked(int limit) {
-        return jdbc.read("coldBlocked", c -> {
-            try (PreparedStatement statement = jdbc.prepare(c, sql.coldBlocked)) {
-                statement.setInt(1, limit);
-                return all(statement);
-            }
-        });
-    }
-
     private static List<TimeEntry> all(PreparedStatement statement) throws SQLException {
         try (ResultSet rs = statement.executeQuery()) {
             return EntryRows.readAll(rs);

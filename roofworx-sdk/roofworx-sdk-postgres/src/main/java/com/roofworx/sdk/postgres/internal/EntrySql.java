@@ -20,7 +20,6 @@ public final class EntrySql {
     final String range;
     final String updateCold;
     final String claimColdDue;
-    final String coldBlocked;
 
     /** @param schema an identifier already checked by the config (lower-case letters, digits, underscores) */
     public EntrySql(String schema) {
@@ -58,11 +57,6 @@ public final class EntrySql {
                 FROM due WHERE t.id = due.id
                 RETURNING %s""".formatted(table, table, prefixed("t.")
                 .replace("t.cold_next_attempt_at", "due.claimed_next_attempt_at AS cold_next_attempt_at"));
-        coldBlocked = """
-                SELECT %s FROM %s
-                WHERE cold_status = 'BLOCKED'
-                ORDER BY created_at, id
-                LIMIT ?""".formatted(COLUMNS, table);
     }
 
     private static String prefixed(String prefix) {

@@ -1,6 +1,7 @@
 package com.roofworx.sdk.postgres.internal;
 
 import com.roofworx.sdk.StoreUnavailableException;
+import com.roofworx.sdk.postgres.PostgresStoreException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -9,7 +10,8 @@ import java.sql.SQLException;
 
 /**
  * Borrows a connection per call and turns every {@link SQLException} into a {@link StoreUnavailableException}
- * naming the operation. Transactions roll back on any failure, so a failed call has written nothing.
+ * naming the operation, caused by a {@link PostgresStoreException} that classifies it (transient or permanent).
+ * Transactions roll back on any failure, so a failed call has written nothing.
  */
 public final class Jdbc {
 
@@ -46,7 +48,7 @@ public final class Jdbc {
                 restoreQuietly(connection, autoCommit);
             }
         } catch (SQLException e) {
-            throw StoreUnavailableException.of(STORE, operation, e);
+            throw failed(operation, e);
         }
     }
 
@@ -55,8 +57,13 @@ public final class Jdbc {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw StoreUnavailableException.of(STORE, operation, e);
+            throw failed(operation, e);
         }
+    }
+
+    /** The exception every failed call throws: the operation, then the classified database failure. */
+    public static StoreUnavailableException failed(String operation, SQLException e) {
+        return StoreUnavailableException.of(STORE, operation, PostgresStoreException.of(e));
     }
 
     /** Prepares {@code sql} with the configured statement time limit. */

@@ -22,8 +22,8 @@ import java.util.concurrent.Future;
  * Batch upsert throughput against a local PostgreSQL with durable commits (fsync and synchronous_commit on),
  * closed loop: each writer sends its next batch when the last one committed. Not a test: it prints figures.
  * <p>
- * Run: {@code mvn -B -q -pl roofworx-sdk/roofworx-sdk-postgres test-compile exec:java
- * -Dexec.mainClass=com.roofworx.sdk.postgres.bench.UpsertBench -Dexec.classpathScope=test}
+ * Run from the repository root: {@code mvn -B -q -pl roofworx-sdk/roofworx-sdk-postgres -am test-compile exec:java
+ * -Dexec.skip -Dexec.mainClass=com.roofworx.sdk.postgres.bench.UpsertBench -Dexec.classpathScope=test}
  * (optional {@code -Dexec.args="<rows per run> [async]"}: default 100000 rows; {@code async} turns
  * {@code synchronous_commit} off, to separate the cost of the work from the cost of waiting for the disk).
  */

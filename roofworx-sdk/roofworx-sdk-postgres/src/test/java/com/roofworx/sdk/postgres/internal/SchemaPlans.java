@@ -1,5 +1,6 @@
 package com.roofworx.sdk.postgres.internal;
 
+import com.roofworx.sdk.model.BlockedFilter;
 import com.roofworx.sdk.model.DestinationState;
 import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.postgres.PostgresWarmEntryStore;
@@ -23,8 +24,8 @@ import java.util.UUID;
  * Prints the plans of the store's two read queries (one owner's range; the cold-due claim) over a realistic
  * table: 200,000 entries of 100 workers over two years, almost all synced to the cold sink. Not a test.
  * <p>
- * Run: {@code mvn -B -q -pl roofworx-sdk/roofworx-sdk-postgres test-compile exec:java
- * -Dexec.mainClass=com.roofworx.sdk.postgres.internal.SchemaPlans -Dexec.classpathScope=test}
+ * Run from the repository root: {@code mvn -B -q -pl roofworx-sdk/roofworx-sdk-postgres -am test-compile exec:java
+ * -Dexec.skip -Dexec.mainClass=com.roofworx.sdk.postgres.internal.SchemaPlans -Dexec.classpathScope=test}
  */
 public final class SchemaPlans {
 
@@ -56,8 +57,9 @@ public final class SchemaPlans {
                 explain(c, sql.claimColdDue, now.atOffset(ZoneOffset.UTC), 100,
                         now.plusSeconds(60).atOffset(ZoneOffset.UTC));
                 c.rollback();
-                System.out.println("-- coldBlocked(100)");
-                explain(c, sql.coldBlocked, 100);
+                System.out.println("-- coldBlocked(all, null, 100)");
+                explain(c, new BlockedQueries(null, PostgresWarmStoreConfig.DEFAULT_SCHEMA)
+                        .pageSql(new BlockedSql(BlockedFilter.all(), null)), 100);
                 c.rollback();
             }
         }
