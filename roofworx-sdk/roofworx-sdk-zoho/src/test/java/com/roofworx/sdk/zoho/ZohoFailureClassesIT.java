@@ -40,7 +40,12 @@ class ZohoFailureClassesIT {
     void seed() {
         zoho.simulator.addUser(WORKER, "Ana Roofer");
         deal = zoho.simulator.addDeal("Maple St re-roof", "Closed Won", "Hendricks", "12 Maple St");
-        sink = zoho.connect().coldEntrySink();
+        sink = zoho.connect(ZohoFailureClassesIT::patient).coldEntrySink();
+    }
+
+    /** No timeout is under test here; a loaded build machine must not turn a slow reply into one. */
+    private static ZohoConfig.Builder patient(ZohoConfig.Builder builder) {
+        return builder.readTimeout(Duration.ofSeconds(30));
     }
 
     @AfterEach
@@ -162,7 +167,7 @@ class ZohoFailureClassesIT {
 
     @Test
     void aRefusedGrantIsPermanent() {
-        ColdEntrySink misconfigured = zoho.connect(b -> b.clientSecret("not-the-secret")).coldEntrySink();
+        ColdEntrySink misconfigured = zoho.connect(b -> patient(b).clientSecret("not-the-secret")).coldEntrySink();
 
         assertThatThrownBy(() -> misconfigured.upsert(entries(1))).isInstanceOfSatisfying(ZohoException.class, e -> {
             assertThat(e.failureKind()).isEqualTo(FailureKind.PERMANENT);
@@ -173,7 +178,7 @@ class ZohoFailureClassesIT {
 
     @Test
     void theProjectSourceCarriesTheSameClassOnItsCause() {
-        ProjectSource projects = zoho.connect().projectSource();
+        ProjectSource projects = zoho.connect(ZohoFailureClassesIT::patient).projectSource();
 
         zoho.simulator.faults().scopeMismatchNext(1);
         assertThat(kindOfFailure(() -> projects.project(deal))).isEqualTo(FailureKind.PERMANENT);
