@@ -21,18 +21,22 @@ import java.util.UUID;
  * entry UUID, so a retried write updates the record it already made and never adds a second one.
  * <p>
  * Outcomes, per entry: {@code SUCCESS} → {@link ColdOutcome.Synced} with Zoho's record id; a worker
- * e-mail that is not an active Zoho user → {@link ColdOutcome.Rejected} ({@code UNKNOWN_WORKER}, not
- * sent); record-level data errors ({@code INVALID_DATA}, {@code MANDATORY_NOT_FOUND},
- * {@code DUPLICATE_DATA}, ...) → Rejected with Zoho's code and message; momentary ones
- * ({@code RECORD_LOCKED}, {@code LIMIT_EXCEEDED}, ...) → {@link ColdOutcome.Retryable}. One bad record
- * never holds back the others.
+ * e-mail that is not an active Zoho user → {@link ColdOutcome.Rejected} with code {@link #UNKNOWN_WORKER}
+ * (not sent); record-level data errors ({@code INVALID_DATA}, {@code MANDATORY_NOT_FOUND}, a duplicate on
+ * another unique field, ...) → Rejected with Zoho's code and message; momentary ones ({@code RECORD_LOCKED},
+ * {@code LIMIT_EXCEEDED}, {@code DUPLICATE_DATA} on the entry key when two writers race, ...) →
+ * {@link ColdOutcome.Retryable}. One bad record never holds back the others.
  * <p>
- * Failure: a whole-call failure (429, 5xx, timeout, dropped connection, authentication) is thrown as a
- * {@link ZohoException}; with the upsert key, retrying the batch is always safe. More than 100 entries are
+ * Failure: a whole-call failure is thrown as a {@link ZohoException} whose {@link ZohoException#failureKind()}
+ * says whether to wait (429, 5xx, timeout, dropped connection) or to act (scope mismatch, refused grant,
+ * missing module or field); with the upsert key, retrying the batch is always safe. More than 100 entries are
  * written in several calls; a failing call then throws, and entries of earlier calls written again on
  * the retry are simply updated.
  */
 public final class ZohoColdEntrySink implements ColdEntrySink {
+    /** The refusal code of an entry whose worker e-mail is no active Zoho CRM user: filter blocked entries by it. */
+    public static final String UNKNOWN_WORKER = "UNKNOWN_WORKER";
+
     private final ZohoConfig config;
     private final UpsertCall upsert;
     private final UserDirectory users;
@@ -65,7 +69,7 @@ public final class ZohoColdEntrySink implements ColdEntrySink {
         for (TimeEntry entry : batch) {
             Optional<String> worker = users.idFor(entry.owner());
             if (worker.isEmpty()) {
-                outcomes.put(entry.id(), new ColdOutcome.Rejected("UNKNOWN_WORKER",
+                outcomes.put(entry.id(), new ColdOutcome.Rejected(UNKNOWN_WORKER,
                         "worker e-mail " + entry.owner() + " is not an active Zoho CRM user"));
                 continue;
             }
@@ -78,7 +82,7 @@ public final class ZohoColdEntrySink implements ColdEntrySink {
         List<JsonObject> results = upsert.upsert(config.timeEntriesModule(), config.fields().entryExternalId(), payload);
         // Zoho answers data[i] for the i-th record sent; a missing result stays absent (the engine retries it).
         for (int i = 0; i < sent.size() && i < results.size(); i++) {
-            outcomes.put(sent.get(i).id(), RecordOutcomes.of(results.get(i)));
+            outcomes.put(sent.get(i).id(), RecordOutcomes.of(results.get(i), config.fields().entryExternalId()));
         }
     }
 }

@@ -1,30 +1,34 @@
 package com.roofworx.sdk.zoho;
 
 import com.roofworx.sdk.RoofworxException;
+import com.roofworx.sdk.spi.ClassifiedFailure;
+import com.roofworx.sdk.spi.FailureKind;
 import com.roofworx.sdk.spi.RetryHint;
+import com.roofworx.sdk.zoho.internal.CallFailureKinds;
 
 import java.time.Duration;
 
 /**
- * A Zoho CRM call failed as a whole. {@link #retryable()} tells whether trying again later can help
- * (rate limit, 5xx, timeout, dropped connection, token endpoint busy) or not (scope mismatch, a refused
- * refresh-token grant, a request Zoho rejects as malformed). {@link #retryAfter()} carries Zoho's
- * Retry-After when it sent one. Messages never contain tokens or secrets.
+ * A Zoho CRM call failed as a whole. {@link #failureKind()} tells the sync engine whether to wait
+ * ({@link FailureKind#TRANSIENT}: rate limit, 5xx, timeout, dropped connection, token endpoint busy) or
+ * that an operator must act ({@link FailureKind#PERMANENT}: scope mismatch, a refused refresh-token
+ * grant, a module or field Zoho does not have). {@link #retryAfter()} carries Zoho's Retry-After when it
+ * sent one. The table is in docs/zoho.md. Messages never contain tokens or secrets.
  */
-public final class ZohoException extends RoofworxException implements RetryHint {
+public final class ZohoException extends RoofworxException implements ClassifiedFailure, RetryHint {
     private static final long serialVersionUID = 1L;
 
     private final String code;
     private final int httpStatus;
-    private final boolean retryable;
+    private final FailureKind kind;
     private final transient Duration retryAfter;
 
-    private ZohoException(String message, String code, int httpStatus, boolean retryable, Duration retryAfter,
+    private ZohoException(String message, String code, int httpStatus, FailureKind kind, Duration retryAfter,
                           Throwable cause) {
         super(message, cause);
         this.code = code;
         this.httpStatus = httpStatus;
-        this.retryable = retryable;
+        this.kind = kind;
         this.retryAfter = retryAfter;
     }
 
@@ -32,7 +36,7 @@ public final class ZohoException extends RoofworxException implements RetryHint 
     public static ZohoException rateLimited(String operation, Duration retryAfter) {
         return new ZohoException("Zoho CRM rate limit during " + operation + " (HTTP 429 TOO_MANY_REQUESTS"
                 + (retryAfter == null ? "" : ", retry after " + retryAfter) + ")",
-                "TOO_MANY_REQUESTS", 429, true, retryAfter, null);
+                "TOO_MANY_REQUESTS", 429, FailureKind.TRANSIENT, retryAfter, null);
     }
 
     /** Zoho could not answer (5xx, timeout, connection refused or dropped); worth retrying. */
@@ -40,19 +44,33 @@ public final class ZohoException extends RoofworxException implements RetryHint 
         String reason = httpStatus > 0 ? "HTTP " + httpStatus + (code == null ? "" : " " + code)
                 : cause == null ? "no reply" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         return new ZohoException("Zoho CRM unavailable during " + operation + " (" + reason + ")",
-                code, httpStatus, true, null, cause);
+                code, httpStatus, FailureKind.TRANSIENT, null, cause);
     }
 
     /** Zoho refused the call for a reason retrying cannot fix (configuration, permissions, grant). */
     public static ZohoException permanent(String operation, int httpStatus, String code, String detail) {
-        return new ZohoException("Zoho CRM refused " + operation + " (" + (httpStatus > 0 ? "HTTP " + httpStatus + " " : "")
-                + code + "): " + detail, code, httpStatus, false, null, null);
+        return new ZohoException(refusal(operation, httpStatus, code, detail), code, httpStatus,
+                FailureKind.PERMANENT, null, null);
+    }
+
+    /**
+     * Zoho answered something other than what was asked; the status and code decide whether that is
+     * momentary or a setup error (see docs/zoho.md).
+     */
+    public static ZohoException refused(String operation, int httpStatus, String code, String detail) {
+        return new ZohoException(refusal(operation, httpStatus, code, detail), code, httpStatus,
+                CallFailureKinds.of(httpStatus, code), null, null);
     }
 
     /** Authentication failed again right after a fresh token; retried later in case Zoho was briefly confused. */
     public static ZohoException unauthorized(String operation, String code) {
         return new ZohoException("Zoho CRM rejected a freshly minted access token during " + operation
-                + " (HTTP 401 " + code + ")", code, 401, true, null, null);
+                + " (HTTP 401 " + code + ")", code, 401, FailureKind.TRANSIENT, null, null);
+    }
+
+    private static String refusal(String operation, int httpStatus, String code, String detail) {
+        return "Zoho CRM refused " + operation + " (" + (httpStatus > 0 ? "HTTP " + httpStatus + " " : "")
+                + code + "): " + detail;
     }
 
     /** Zoho's error code, e.g. {@code TOO_MANY_REQUESTS}, {@code OAUTH_SCOPE_MISMATCH}, {@code invalid_code}; may be null. */
@@ -65,8 +83,14 @@ public final class ZohoException extends RoofworxException implements RetryHint 
         return httpStatus;
     }
 
+    @Override
+    public FailureKind failureKind() {
+        return kind;
+    }
+
+    /** Shorthand for {@code failureKind() == TRANSIENT}. */
     public boolean retryable() {
-        return retryable;
+        return kind == FailureKind.TRANSIENT;
     }
 
     /** Zoho's Retry-After, or null. */

@@ -32,6 +32,14 @@ class ZohoColdEntrySinkContractIT extends ColdEntrySinkContract {
         return Optional.of(Entries.pending(knownOwner(), "424242", clock.today(), clock.now()));
     }
 
+    /** An entry whose record Zoho holds locked: Zoho answers RECORD_LOCKED for it. */
+    @Override
+    protected Optional<TimeEntry> entryToRetry() {
+        TimeEntry entry = entry();
+        zoho.simulator.lock(entry.id().toString());
+        return Optional.of(entry);
+    }
+
     @AfterEach
     void stop() {
         zoho.close();

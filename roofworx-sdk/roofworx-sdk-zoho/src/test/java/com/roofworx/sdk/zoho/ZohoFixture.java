@@ -2,6 +2,7 @@ package com.roofworx.sdk.zoho;
 
 import com.roofworx.sdk.memory.InMemoryAccessTokenCache;
 import com.roofworx.sdk.spi.AccessTokenCache;
+import com.roofworx.sdk.testkit.zoho.DuplicateCheck;
 import com.roofworx.sdk.testkit.zoho.ZohoCrmSimulator;
 
 import java.time.Duration;
@@ -10,9 +11,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-/** A simulator plus adapters connected to it; closes everything it started. */
+/**
+ * A simulator plus adapters connected to it; closes everything it started. The simulator enforces the
+ * entry key only when the adapter names it in {@code duplicate_check_fields}, so an adapter that stopped
+ * naming it would make duplicates here instead of being rescued by the module's unique field.
+ */
 final class ZohoFixture implements AutoCloseable {
-    final ZohoCrmSimulator simulator = ZohoCrmSimulator.start();
+    final ZohoCrmSimulator simulator = ZohoCrmSimulator.start().duplicateCheck(DuplicateCheck.REQUESTED_ONLY);
     final AccessTokenCache tokenCache = new InMemoryAccessTokenCache();
     private final List<ZohoCrm> connections = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package com.roofworx.sdk.testkit.contract;
 
+import com.roofworx.sdk.model.DestinationState;
 import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.spi.ColdEntrySink;
 import com.roofworx.sdk.spi.ColdEntrySink.ColdOutcome;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What every {@link ColdEntrySink} must do: idempotent upserts keyed by entry id, one outcome per entry.
@@ -42,8 +44,17 @@ public abstract class ColdEntrySinkContract {
         return "1001";
     }
 
-    /** An entry the sink must refuse on its merits, or empty when it refuses none. */
+    /** An entry the sink must refuse on its merits, or empty when it refuses none (that test is then skipped). */
     protected Optional<TimeEntry> entryToReject() {
+        return Optional.empty();
+    }
+
+    /**
+     * An entry the sink will answer {@link ColdOutcome.Retryable} for on the next upsert (a record the cold
+     * system holds locked, say; arrange that here), or empty when it cannot be provoked (that test is then
+     * skipped).
+     */
+    protected Optional<TimeEntry> entryToRetry() {
         return Optional.empty();
     }
 
@@ -96,14 +107,28 @@ public abstract class ColdEntrySinkContract {
         @DisplayName("refuses a bad entry on its own, and still writes the rest of the batch")
         void rejectsOne() {
             Optional<TimeEntry> bad = entryToReject();
-            if (bad.isEmpty()) {
-                return; // this sink refuses nothing on its merits
-            }
+            // Skipped, not passed: a report should not claim a refusal was checked when none could be.
+            assumeTrue(bad.isPresent(), "this sink names no entry to reject (entryToReject)");
             TimeEntry good = entry();
             Map<UUID, ColdOutcome> outcomes = sink.upsert(List.of(good, bad.get()));
             assertThat(outcomes.get(good.id())).isInstanceOf(ColdOutcome.Synced.class);
-            assertThat(outcomes.get(bad.get().id())).isInstanceOf(ColdOutcome.Rejected.class);
+            assertThat(outcomes.get(bad.get().id())).isInstanceOfSatisfying(ColdOutcome.Rejected.class,
+                    r -> assertThat(DestinationState.refusal(r.code(), r.error())).as("refusal code usable as a filter")
+                            .startsWith(r.code() + ": "));
             assertThat(storedRecordCount()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("answers a momentary failure of one entry as retryable, and still writes the rest of the batch")
+        void retriesOne() {
+            Optional<TimeEntry> busy = entryToRetry();
+            assumeTrue(busy.isPresent(), "this sink names no entry to answer retryable (entryToRetry)");
+            TimeEntry good = entry();
+            Map<UUID, ColdOutcome> outcomes = sink.upsert(List.of(good, busy.get()));
+            assertThat(outcomes.get(good.id())).isInstanceOf(ColdOutcome.Synced.class);
+            assertThat(outcomes.get(busy.get().id())).isInstanceOfSatisfying(ColdOutcome.Retryable.class,
+                    r -> assertThat(r.error()).as("says why").isNotBlank());
+            assertThat(storedRecordCount()).as("a retryable entry was not written").isEqualTo(1);
         }
     }
 }

@@ -8,11 +8,12 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Routes every request: the token endpoint, then (after the scripted faults and the token check) the
- * records, search, users and upsert endpoints.
+ * Routes every request: the token endpoint, then (after the scripted outages, the token check and the
+ * scripted "next N" faults) the records, search, users and upsert endpoints.
  */
 final class SimulatorHandler implements HttpHandler {
     private static final String API = "/crm/v8/";
@@ -61,7 +62,18 @@ final class SimulatorHandler implements HttpHandler {
             SimulatorHttp.send(exchange, 404, Replies.error("INVALID_URL_PATTERN", "Please check if the URL trying to access is a correct one"));
             return;
         }
+        String[] parts = path.substring(API.length()).split("/");
+        boolean isUpsert = method.equals("POST") && parts.length == 2 && parts[1].equals("upsert");
+        if (isUpsert) {
+            counters.upsertRequest(clock.now());
+        }
         sleep(faults.takeSlow());
+        Optional<Outage> outage = faults.apiOutage(isUpsert);
+        if (outage.isPresent()) {
+            answer(exchange, outage.get(), Replies.error(outage.get().status() == 429 ? "TOO_MANY_REQUESTS"
+                    : "SERVICE_UNAVAILABLE", "scripted outage"));
+            return;
+        }
         if (!authorized(exchange)) {
             return;
         }
@@ -78,7 +90,6 @@ final class SimulatorHandler implements HttpHandler {
             SimulatorHttp.send(exchange, 500, Replies.error("INTERNAL_ERROR", "Internal Server Error"));
             return;
         }
-        String[] parts = path.substring(API.length()).split("/");
         Map<String, String> query = SimulatorHttp.query(exchange);
         if (method.equals("GET") && parts.length == 1 && parts[0].equals("users")) {
             counters.userRead();
@@ -89,7 +100,7 @@ final class SimulatorHandler implements HttpHandler {
         } else if (method.equals("GET") && parts.length == 2 && parts[1].equals("search")) {
             counters.search();
             reply(exchange, reader.search(parts[0], query));
-        } else if (method.equals("POST") && parts.length == 2 && parts[1].equals("upsert")) {
+        } else if (isUpsert) {
             upsert(exchange, parts[0]);
         } else {
             SimulatorHttp.send(exchange, 404, Replies.error("INVALID_URL_PATTERN", "Please check if the URL trying to access is a correct one"));
@@ -100,6 +111,12 @@ final class SimulatorHandler implements HttpHandler {
         counters.tokenRequest();
         Map<String, String> form = SimulatorHttp.decodeForm(SimulatorHttp.body(exchange));
         sleep(faults.tokenDelay());
+        Optional<Outage> outage = faults.tokenOutage();
+        if (outage.isPresent()) {
+            // The accounts server's own error pages are not JSON: no body at all is closest.
+            answer(exchange, outage.get(), null);
+            return;
+        }
         if (faults.takeInvalidCode()) {
             SimulatorHttp.send(exchange, 200, jsonError("invalid_code"));
             return;
@@ -144,6 +161,16 @@ final class SimulatorHandler implements HttpHandler {
             return;
         }
         reply(exchange, reply);
+    }
+
+    private void answer(HttpExchange exchange, Outage outage, JsonObject body) throws IOException {
+        if (outage.status() == 429) {
+            counters.rateLimitedReply();
+        }
+        if (outage.retryAfter() != null) {
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(outage.retryAfter().toSeconds()));
+        }
+        SimulatorHttp.send(exchange, outage.status(), body);
     }
 
     private static void reply(HttpExchange exchange, Map.Entry<Integer, JsonObject> reply) throws IOException {

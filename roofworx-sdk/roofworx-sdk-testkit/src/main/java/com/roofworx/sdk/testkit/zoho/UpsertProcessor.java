@@ -9,6 +9,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,17 +18,26 @@ import java.util.Set;
 /**
  * {@code POST /crm/v8/{module}/upsert}: each record is checked and written on its own, so one bad record
  * does not hold back the others; the HTTP status is 200 when all succeed, 207 when some fail, 400 when all
- * fail. A record whose duplicate-check value matches an existing record updates it (action "update").
+ * fail. A record whose duplicate-check value matches an existing record updates it (action "update");
+ * which fields are checked and enforced follows the {@link DuplicateCheck} mode. A record holding a locked
+ * value, or met while {@link SimulatorFaults#recordLockedNext} lasts, answers RECORD_LOCKED unwritten.
  */
 final class UpsertProcessor {
     static final int MAX_RECORDS = 100;
 
     private final CrmStore store;
     private final Set<String> lockedValues;
+    private final SimulatorFaults faults;
+    private volatile DuplicateCheck duplicateCheck = DuplicateCheck.MODULE_UNIQUE_FIELDS;
 
-    UpsertProcessor(CrmStore store, Set<String> lockedValues) {
+    UpsertProcessor(CrmStore store, Set<String> lockedValues, SimulatorFaults faults) {
         this.store = store;
         this.lockedValues = lockedValues;
+        this.faults = faults;
+    }
+
+    void duplicateCheck(DuplicateCheck mode) {
+        duplicateCheck = mode;
     }
 
     /** Answers the HTTP status and the reply body. */
@@ -40,10 +50,7 @@ final class UpsertProcessor {
             return Replies.answer(400, Replies.error("LIMIT_EXCEEDED", "maximum of 100 records per call",
                     "limit", Integer.toString(MAX_RECORDS)));
         }
-        List<String> checkFields = body.containsKey("duplicate_check_fields")
-                ? body.getJsonArray("duplicate_check_fields").getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString).toList()
-                : List.copyOf(store.rules(module).uniqueFields());
+        List<String> checkFields = checkFields(module, body);
         JsonArrayBuilder results = Json.createArrayBuilder();
         int failures = 0;
         synchronized (store) {
@@ -59,16 +66,51 @@ final class UpsertProcessor {
         return Replies.answer(status, Json.createObjectBuilder().add("data", results).build());
     }
 
+    private List<String> checkFields(String module, JsonObject body) {
+        if (body.get("duplicate_check_fields") instanceof JsonArray named) {
+            return named.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        }
+        return duplicateCheck == DuplicateCheck.MODULE_UNIQUE_FIELDS
+                ? List.copyOf(store.rules(module).uniqueFields()) : List.of();
+    }
+
+    /** The unique fields this request is held to: all of them like Zoho, or only those it names. */
+    private Set<String> enforced(ModuleRules rules, List<String> checkFields) {
+        Set<String> unique = new LinkedHashSet<>(rules.uniqueFields());
+        if (duplicateCheck == DuplicateCheck.REQUESTED_ONLY) {
+            unique.retainAll(checkFields);
+        }
+        return unique;
+    }
+
+    /** RECORD_LOCKED when the record holds a locked value in a checked or unique field, or a fault says so. */
+    private JsonObject lockedError(ModuleRules rules, JsonObject record, List<String> checkFields) {
+        Set<String> keyFields = new LinkedHashSet<>(checkFields);
+        keyFields.addAll(rules.uniqueFields());
+        for (String field : keyFields) {
+            String value = CrmStore.text(record.get(field));
+            if (value != null && lockedValues.contains(value)) {
+                return Replies.recordError("RECORD_LOCKED", "the record is locked", "api_name", field);
+            }
+        }
+        if (faults.takeRecordLocked()) {
+            return Replies.recordError("RECORD_LOCKED", "the record is locked", "api_name",
+                    keyFields.isEmpty() ? "id" : keyFields.iterator().next());
+        }
+        return null;
+    }
+
     private JsonObject one(String module, JsonObject record, List<String> checkFields, Instant now) {
         ModuleRules rules = store.rules(module);
+        JsonObject locked = lockedError(rules, record, checkFields);
+        if (locked != null) {
+            return locked;
+        }
         String matchedField = null;
         String existingId = null;
         for (String field : checkFields) {
             String value = CrmStore.text(record.get(field));
             if (value != null) {
-                if (lockedValues.contains(value)) {
-                    return Replies.recordError("RECORD_LOCKED", "the record is locked", "api_name", field);
-                }
                 Optional<String> found = store.findBy(module, field, value);
                 if (found.isPresent()) {
                     matchedField = field;
@@ -99,7 +141,7 @@ final class UpsertProcessor {
                 }
             }
         }
-        for (String field : rules.uniqueFields()) {
+        for (String field : enforced(rules, checkFields)) {
             String value = CrmStore.text(candidate.get(field));
             Optional<String> clash = value == null ? Optional.empty() : store.findBy(module, field, value);
             if (clash.isPresent() && !clash.get().equals(existingId)) {

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A stateful, in-process Zoho CRM (API v8) on a free loopback port: the OAuth token endpoint, records
  * reads with pagination, search, users, and upsert with duplicate check and per-record validation, plus
- * scripted {@link #faults() faults} and {@link #counters() call counters}. One client grant
+ * scripted {@link #faults() faults} (one-off errors, per-record locks, outage switches) and
+ * {@link #counters() call counters}. One client grant
  * ({@link #CLIENT_ID}, {@link #CLIENT_SECRET}, {@link #REFRESH_TOKEN}) is registered from the start; the
  * token endpoint names the simulator's own base URL as {@code api_domain}.
  * <p>
@@ -51,6 +52,7 @@ public final class ZohoCrmSimulator implements AutoCloseable {
     private final SimulatorFaults faults = new SimulatorFaults();
     private final CallCounters counters = new CallCounters();
     private final Set<String> locked = ConcurrentHashMap.newKeySet();
+    private final UpsertProcessor upserts = new UpsertProcessor(store, locked, faults);
     private final HttpServer server;
     private final ExecutorService executor;
     private final String baseUrl;
@@ -64,7 +66,7 @@ public final class ZohoCrmSimulator implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/", new SimulatorHandler(store, tokens, new UpsertProcessor(store, locked), faults,
+        server.createContext("/", new SimulatorHandler(store, tokens, upserts, faults,
                 counters, clock, () -> baseUrl));
         tokens.grant(CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN);
         store.rules(ASSIGNMENTS).mandatory(ASSIGNMENT_DEAL, ASSIGNMENT_WORKER)
@@ -112,6 +114,16 @@ public final class ZohoCrmSimulator implements AutoCloseable {
     /** The write rules of {@code module}, to change them. */
     public ModuleRules module(String module) {
         return store.rules(module);
+    }
+
+    /**
+     * How upserts match and enforce unique fields; {@link DuplicateCheck#MODULE_UNIQUE_FIELDS} (as Zoho)
+     * unless changed. A client's own tests want {@link DuplicateCheck#REQUESTED_ONLY}, which makes a request
+     * that forgets {@code duplicate_check_fields} create duplicates instead of being rescued by the simulator.
+     */
+    public ZohoCrmSimulator duplicateCheck(DuplicateCheck mode) {
+        upserts.duplicateCheck(java.util.Objects.requireNonNull(mode, "mode"));
+        return this;
     }
 
     /** Registers another OAuth client grant. */
@@ -192,7 +204,11 @@ public final class ZohoCrmSimulator implements AutoCloseable {
         return store.findBy(module, field, value).flatMap(id -> store.get(module, id));
     }
 
-    /** Upserts of a record whose duplicate-check value is {@code value} answer RECORD_LOCKED until unlocked. */
+    /**
+     * Upserts of a record holding {@code value} in a duplicate-check or unique field (for Time_Entries: the
+     * entry UUID) answer RECORD_LOCKED until unlocked; the other records of the call are written. For "the
+     * next N records", see {@link SimulatorFaults#recordLockedNext(int)}.
+     */
     public void lock(String value) {
         locked.add(value);
     }

@@ -112,7 +112,7 @@ public final class RecordPager {
 
     private static void expectOk(String operation, ZohoReply reply) {
         if (reply.status() != 200) {
-            throw ZohoException.permanent(operation, reply.status(), reply.code(), reply.message());
+            throw ZohoException.refused(operation, reply.status(), reply.code(), reply.message());
         }
     }
 }

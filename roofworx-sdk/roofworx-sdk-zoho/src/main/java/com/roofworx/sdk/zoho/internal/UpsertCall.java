@@ -39,6 +39,6 @@ public final class UpsertCall {
         if (RECORD_LEVEL.contains(reply.status()) && !results.isEmpty()) {
             return results;
         }
-        throw ZohoException.permanent(operation, reply.status(), reply.code(), reply.message());
+        throw ZohoException.refused(operation, reply.status(), reply.code(), reply.message());
     }
 }
