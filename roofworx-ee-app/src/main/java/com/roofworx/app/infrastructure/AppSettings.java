@@ -89,7 +89,6 @@ public class AppSettings {
         return RoofworxConfig.custom()
                 .syncInterval(settings.duration("roofworx.sync.interval", RoofworxConfig.DEFAULT_SYNC_INTERVAL, false))
                 .batchSize(settings.integer("roofworx.sync.batch-size", RoofworxConfig.DEFAULT_BATCH_SIZE, 1))
-                .maxAttempts(settings.integer("roofworx.sync.max-attempts", RoofworxConfig.DEFAULT_MAX_ATTEMPTS, 1))
                 .lease(settings.duration("roofworx.sync.lease", RoofworxConfig.DEFAULT_LEASE, false))
                 .backoffInitial(settings.duration("roofworx.sync.backoff-initial",
                         RoofworxConfig.DEFAULT_BACKOFF_INITIAL, false))
@@ -102,6 +101,9 @@ public class AppSettings {
                 .backdatingWindow(settings.duration("roofworx.entries.backdating-window",
                         RoofworxConfig.DEFAULT_BACKDATING_WINDOW, false))
                 .hotWindow(settings.duration("roofworx.entries.hot-window", RoofworxConfig.DEFAULT_HOT_WINDOW, false))
+                .projectStaleIfError(settings.duration("roofworx.projects.stale-if-error",
+                        RoofworxConfig.DEFAULT_PROJECT_STALE_IF_ERROR, true))
+                .checkIdOwner(settings.flag("roofworx.entries.check-id-owner", RoofworxConfig.DEFAULT_CHECK_ID_OWNER))
                 .build();
     }
 }

@@ -26,8 +26,10 @@ public class MetricsResource {
     RoofworxMetrics metrics;
 
     @GET
-    @Operation(summary = "Sync lag, queue depth, blocked count, cache hit ratio and request latency (Prometheus)")
+    @Operation(summary = "Sync lag, queue depth, blocked counts, paused destinations, cache hit ratio and request "
+            + "latency (Prometheus)")
     public Response scrape() {
-        return Response.ok(metrics.render(roofworx.sync().stats()), RoofworxMetrics.CONTENT_TYPE).build();
+        return Response.ok(metrics.render(roofworx.sync().stats(), roofworx.sync().pauses()),
+                RoofworxMetrics.CONTENT_TYPE).build();
     }
 }

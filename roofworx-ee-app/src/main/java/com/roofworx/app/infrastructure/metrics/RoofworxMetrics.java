@@ -3,9 +3,12 @@ package com.roofworx.app.infrastructure.metrics;
 import com.roofworx.sdk.SyncEngine.SyncStats;
 import com.roofworx.sdk.event.RoofworxEvent;
 import com.roofworx.sdk.event.RoofworxEventListener;
+import com.roofworx.sdk.model.Destination;
+import com.roofworx.sdk.model.DestinationPause;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The app's metrics, fed by the SDK's events and by the request filter, rendered in the Prometheus text
@@ -20,7 +23,9 @@ public class RoofworxMetrics implements RoofworxEventListener {
     private final Family synced = Family.counter("roofworx_entries_synced_total",
             "Entries written to a destination (warm: PostgreSQL, cold: Zoho CRM)");
     private final Family failures = Family.counter("roofworx_sync_failures_total",
-            "Failed sync attempts by destination; each is retried with backoff");
+            "Failed sync attempts by destination and failure kind; each is retried with backoff");
+    private final Family stale = Family.counter("roofworx_projects_served_stale_total",
+            "Project lists answered from the last known list because the project source failed");
     private final Family blockedEvents = Family.counter("roofworx_entries_blocked_total",
             "Entries parked as blocked by destination");
     private final Family lag = Family.histogram("roofworx_sync_lag_seconds",
@@ -40,13 +45,15 @@ public class RoofworxMetrics implements RoofworxEventListener {
             synced.inc("destination", lower(e.destination()));
             lag.observe(e.lag().toNanos() / 1e9, "destination", lower(e.destination()));
         } else if (event instanceof RoofworxEvent.SyncFailed e) {
-            failures.inc("destination", lower(e.destination()));
+            failures.inc("destination", lower(e.destination()), "kind", lower(e.kind()));
         } else if (event instanceof RoofworxEvent.EntryBlocked e) {
             blockedEvents.inc("destination", lower(e.destination()));
         } else if (event instanceof RoofworxEvent.ProjectCacheHit) {
             cache.inc("result", "hit");
         } else if (event instanceof RoofworxEvent.ProjectCacheMiss) {
             cache.inc("result", "miss");
+        } else if (event instanceof RoofworxEvent.ProjectsServedStale) {
+            stale.inc();
         } else if (event instanceof RoofworxEvent.StoreFailed e) {
             storeFailures.inc("store", e.store());
         }
@@ -64,13 +71,23 @@ public class RoofworxMetrics implements RoofworxEventListener {
         return all == 0 ? 0 : (double) hits / all;
     }
 
-    public String render(SyncStats stats) {
+    public String render(SyncStats stats, Map<Destination, DestinationPause> pauses) {
         StringBuilder out = new StringBuilder(4096);
-        Family.gauge(out, "roofworx_sync_queue_depth", "Entries waiting to be synced", stats.queued());
-        Family.gauge(out, "roofworx_sync_blocked", "Entries parked as blocked in the hot store", stats.blocked());
+        Family.gauge(out, "roofworx_sync_queue_depth", "Entries waiting for their PostgreSQL write", stats.queued());
+        Family.gauge(out, "roofworx_sync_blocked", "Entries refused by a destination, parked until replayed",
+                stats.blocked());
+        Family.gauge(out, "roofworx_sync_blocked_warm", "Entries PostgreSQL refused", stats.warmBlocked());
+        Family.gauge(out, "roofworx_sync_blocked_cold", "Entries Zoho CRM refused (-1: PostgreSQL unreadable)",
+                stats.coldBlocked());
+        for (Destination d : Destination.values()) {
+            DestinationPause pause = pauses.get(d);
+            Family.gauge(out, "roofworx_destination_paused_since_seconds_" + lower(d),
+                    "When the destination was paused because it failed as a whole (epoch seconds; 0: not paused)",
+                    pause == null ? 0 : pause.since().getEpochSecond());
+        }
         Family.gauge(out, "roofworx_project_cache_hit_ratio", "Project cache hits over all project reads",
                 cacheHitRatio());
-        for (Family f : new Family[]{submitted, synced, failures, blockedEvents, lag, cache, storeFailures,
+        for (Family f : new Family[]{submitted, synced, failures, stale, blockedEvents, lag, cache, storeFailures,
                 requests}) {
             f.render(out);
         }

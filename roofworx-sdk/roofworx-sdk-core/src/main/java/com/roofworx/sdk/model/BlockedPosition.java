@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A place in the order blocked entries are listed in (created-at, then id): a page starts after it.
+ * A place in the order blocked entries are listed in (created-at, then id as unsigned bytes): a page starts
+ * after it.
  *
  * @param createdAt the last listed entry's created-at
  * @param id        the last listed entry's id
@@ -28,6 +29,11 @@ public record BlockedPosition(Instant createdAt, UUID id) implements Comparable<
     @Override
     public int compareTo(BlockedPosition o) {
         int byTime = createdAt.compareTo(o.createdAt);
-        return byTime != 0 ? byTime : id.compareTo(o.id);
+        if (byTime != 0) {
+            return byTime;
+        }
+        // Unsigned, byte by byte, as PostgreSQL orders uuids (Java's UUID.compareTo is signed).
+        int high = Long.compareUnsigned(id.getMostSignificantBits(), o.id.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(id.getLeastSignificantBits(), o.id.getLeastSignificantBits());
     }
 }

@@ -93,23 +93,25 @@ class OutageTest {
     @DisplayName("100,000 blocked entries: every page reachable, bulk replay by destination brings all back")
     void blockedAtScale() {
         int n = 100_000;
+        // Big batches: the in-memory stores scan their whole queue per claim.
+        Roofworx sdk = h.instance(Harness.config().batchSize(1_000).build(), h.hot.proxy());
         h.coldMemory.answerWith(e -> new ColdOutcome.Rejected("UNKNOWN_WORKER", "no such user"));
         for (int i = 0; i < n; i++) {
-            h.roofworx.entries().submit(ANNA, h.draft(MAPLE.id()));
+            sdk.entries().submit(ANNA, h.draft(MAPLE.id()));
             if (i % 5_000 == 4_999) {
                 h.clock.advance(Duration.ofMillis(1));
             }
         }
         for (int i = 0; i < 200 && h.hotMemory.stats().queued() > 0; i++) {
-            h.roofworx.sync().runOnce();
+            sdk.sync().runOnce();
         }
-        assertThat(h.roofworx.sync().stats().blocked()).isEqualTo(n);
+        assertThat(sdk.sync().stats().blocked()).isEqualTo(n);
 
         Set<UUID> listed = new HashSet<>();
         String cursor = null;
         int pages = 0;
         do {
-            BlockedPage page = h.roofworx.sync().blocked(BlockedFilter.all().destination(Destination.COLD), cursor, 1_000);
+            BlockedPage page = sdk.sync().blocked(BlockedFilter.all().destination(Destination.COLD), cursor, 1_000);
             page.entries().forEach(e -> assertThat(listed.add(e.id())).as("listed twice: %s", e.id()).isTrue());
             cursor = page.nextCursor();
             pages++;
@@ -118,11 +120,11 @@ class OutageTest {
         assertThat(pages).isEqualTo(100);
 
         h.coldMemory.answerWith(e -> null);
-        assertThat(h.roofworx.sync().replayAll(BlockedFilter.all().destination(Destination.COLD))).isEqualTo(n);
+        assertThat(sdk.sync().replayAll(BlockedFilter.all().destination(Destination.COLD))).isEqualTo(n);
         for (int i = 0; i < 20 && h.coldMemory.recordCount() < n; i++) {
-            h.roofworx.sync().runOnce();
+            sdk.sync().runOnce();
         }
         assertThat(h.coldMemory.recordCount()).isEqualTo(n);
-        assertThat(h.roofworx.sync().stats().blocked()).isZero();
+        assertThat(sdk.sync().stats().blocked()).isZero();
     }
 }
