@@ -4,6 +4,8 @@ import com.roofworx.app.infrastructure.metrics.RoofworxMetrics;
 import com.roofworx.sdk.SyncEngine.SyncStats;
 import com.roofworx.sdk.event.RoofworxEvent;
 import com.roofworx.sdk.model.Destination;
+import com.roofworx.sdk.model.DestinationPause;
+import com.roofworx.sdk.spi.FailureKind;
 import com.roofworx.sdk.model.EntryDraft;
 import com.roofworx.sdk.model.TimeEntry;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,10 +33,15 @@ class RoofworxMetricsTest {
         metrics.onEvent(new RoofworxEvent.ProjectCacheMiss("ben@example.com"));
         metrics.request("POST", "TimeEntriesResource.submit", 201, 3_000_000);
 
-        String text = metrics.render(new SyncStats(7, 2));
+        DestinationPause zohoDown = new DestinationPause(Destination.COLD, Instant.ofEpochSecond(1_796_000_000),
+                Instant.ofEpochSecond(1_796_000_300), 4, "HTTP 503", FailureKind.TRANSIENT);
+        String text = metrics.render(new SyncStats(7, 2, 3), Map.of(Destination.COLD, zohoDown));
 
         assertThat(metrics.cacheHitRatio()).isEqualTo(0.75);
-        assertThat(text).contains("roofworx_sync_queue_depth 7.0\n", "roofworx_sync_blocked 2.0\n",
+        assertThat(text).contains("roofworx_sync_queue_depth 7.0\n", "roofworx_sync_blocked 5.0\n",
+                "roofworx_sync_blocked_warm 2.0\n", "roofworx_sync_blocked_cold 3.0\n",
+                "roofworx_destination_paused_since_seconds_cold 1.796E9\n",
+                "roofworx_destination_paused_since_seconds_warm 0.0\n",
                 "roofworx_project_cache_hit_ratio 0.75\n",
                 "roofworx_entries_submitted_total{result=\"created\",tier=\"hot\"} 1\n",
                 "roofworx_sync_lag_seconds_bucket{destination=\"warm\",le=\"0.05\"} 0\n",
