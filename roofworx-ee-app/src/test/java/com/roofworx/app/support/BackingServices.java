@@ -1,6 +1,7 @@
 package com.roofworx.app.support;
 
 import com.roofworx.sdk.testkit.zoho.DemoData;
+import com.roofworx.sdk.testkit.zoho.DuplicateCheck;
 import com.roofworx.sdk.testkit.zoho.ZohoCrmSimulator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import redis.embedded.RedisServer;
@@ -45,6 +46,9 @@ public final class BackingServices implements AutoCloseable {
             awaitPort(redisPort);
             postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
             ZohoCrmSimulator zoho = ZohoCrmSimulator.start();
+            // Unique Entry_UUID only when the request asks for it: the app's own duplicate check is what
+            // must keep retries from doubling a record.
+            zoho.duplicateCheck(DuplicateCheck.REQUESTED_ONLY);
             List<String> workers = DemoData.seed(zoho);
             return new BackingServices(redis, redisPort, postgres, zoho, workers);
         } catch (IOException e) {

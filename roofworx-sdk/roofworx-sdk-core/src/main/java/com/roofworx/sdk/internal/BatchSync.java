@@ -91,16 +91,19 @@ final class BatchSync {
         if (due.isEmpty()) {
             return true;
         }
-        Instant coldLeaseEnd = clock.now().plus(lease);
+        // The cold state goes in leased to this batch: the cold sweep leaves the entry to the immediate attempt
+        // below, and takes it over if this worker dies before recording an outcome. With the cold sink paused
+        // there is no immediate attempt: the entry is due with the sink's next probe.
+        DestinationPause coldPause = seen.get(Destination.COLD);
+        Instant coldDueAt = coldPause != null ? coldPause.nextProbeAt() : clock.now().plus(lease);
         WarmEntryStore.UpsertResult result;
         try {
-            // The cold state goes in leased to this batch: the cold sweep leaves the entry to the immediate
-            // attempt below, and takes it over if this worker dies before recording an outcome.
-            result = warm.upsert(due.stream().map(e -> asWarmRow(e, coldLeaseEnd)).toList());
+            result = warm.upsert(due.stream().map(e -> asWarmRow(e, coldDueAt)).toList());
         } catch (RuntimeException e) {
             events.storeFailed("warm", "upsert", e);
-            pauses.failed(Destination.WARM, e);
-            due.forEach(entry -> states.put(entry.id(), failed(entry, Destination.WARM, e, tally)));
+            DestinationPause pause = pauses.failed(Destination.WARM, e);
+            due.forEach(entry -> states.put(entry.id(),
+                    retry(entry, Destination.WARM, Failures.message(e), pause.nextProbeAt(), e, tally)));
             return false;
         }
         pauses.succeeded(seen, Destination.WARM);
@@ -117,9 +120,9 @@ final class BatchSync {
         return true;
     }
 
-    private static TimeEntry asWarmRow(TimeEntry entry, Instant coldLeaseEnd) {
+    private static TimeEntry asWarmRow(TimeEntry entry, Instant coldDueAt) {
         TimeEntry row = entry.withState(Destination.WARM, DestinationState.synced());
-        return row.cold().isPending() ? row.withState(Destination.COLD, row.cold().waiting(coldLeaseEnd)) : row;
+        return row.cold().isPending() ? row.withState(Destination.COLD, row.cold().waiting(coldDueAt)) : row;
     }
 
     /**
@@ -163,7 +166,8 @@ final class BatchSync {
             } catch (RuntimeException e) {
                 events.storeFailed("cold", "upsert", e);
                 DestinationPause pause = pauses.failed(Destination.COLD, e);
-                chunk.forEach(entry -> changed.add(put(states, failed(entry, Destination.COLD, e, tally))));
+                chunk.forEach(entry -> changed.add(put(states, retry(entry, Destination.COLD, Failures.message(e),
+                        pause.nextProbeAt(), e, tally))));
                 due.subList(i + chunk.size(), due.size()).forEach(entry -> changed.add(put(states,
                         entry.withState(Destination.COLD, entry.cold().waiting(pause.nextProbeAt())))));
                 return changed;
@@ -189,9 +193,10 @@ final class BatchSync {
             return block(entry, Destination.COLD, r.code(), r.error(), tally);
         }
         if (outcome instanceof ColdOutcome.Retryable r) {
-            return retry(entry, Destination.COLD, r.error(), r.retryAfter(), null, tally);
+            return retry(entry, Destination.COLD, r.error(), backoffFor(entry, r.retryAfter()), null, tally);
         }
-        return retry(entry, Destination.COLD, "the cold sink gave no outcome for this entry", null, null, tally);
+        return retry(entry, Destination.COLD, "the cold sink gave no outcome for this entry", backoffFor(entry, null),
+                null, tally);
     }
 
     /**
@@ -222,14 +227,24 @@ final class BatchSync {
     }
 
     private TimeEntry failed(TimeEntry entry, Destination destination, RuntimeException cause, Tally tally) {
-        return retry(entry, destination, Failures.message(cause), Failures.retryAfter(cause), cause, tally);
+        Instant retryAt = backoff.next(entry.state(destination).attempts() + 1, clock.now(),
+                Failures.retryAfter(cause));
+        return retry(entry, destination, Failures.message(cause), retryAt, cause, tally);
     }
 
-    /** Never blocks: a failure that is not a refusal is tried again, however often it happens. */
-    private TimeEntry retry(TimeEntry entry, Destination destination, String error, Duration retryAfter,
+    /** One record's own backoff (a record lock), as opposed to its destination's pause. */
+    private Instant backoffFor(TimeEntry entry, Duration retryAfter) {
+        return backoff.next(entry.cold().attempts() + 1, clock.now(), retryAfter);
+    }
+
+    /**
+     * Never blocks: a failure that is not a refusal is tried again, however often it happens. After a whole
+     * call failed, {@code retryAt} is the destination's next probe, so every waiting entry is due the moment
+     * the probe shows the destination is back.
+     */
+    private TimeEntry retry(TimeEntry entry, Destination destination, String error, Instant retryAt,
                             RuntimeException cause, Tally tally) {
         DestinationState state = entry.state(destination);
-        Instant retryAt = backoff.next(state.attempts() + 1, clock.now(), retryAfter);
         TimeEntry next = entry.withState(destination, state.failed(error, retryAt));
         tally.failed++;
         FailureKind kind = cause == null ? FailureKind.TRANSIENT : Failures.kindOf(cause);

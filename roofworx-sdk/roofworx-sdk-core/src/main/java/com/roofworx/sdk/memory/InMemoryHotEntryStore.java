@@ -84,11 +84,9 @@ public final class InMemoryHotEntryStore implements HotEntryStore {
 
     private List<Claim> claimWhere(Predicate<TimeEntry> which, Instant now, Duration lease, int max) {
         List<Claim> claims = new ArrayList<>();
-        queue.entrySet().stream()
-                .filter(q -> !q.getValue().dueAt.isAfter(now) && which.test(entries.get(q.getKey())))
-                .sorted(Map.Entry.comparingByValue(Comparator.comparing(Lease::dueAt)))
-                .limit(max)
-                .toList()
+        Oldest.first(queue.entrySet().stream()
+                        .filter(q -> !q.getValue().dueAt.isAfter(now) && which.test(entries.get(q.getKey()))),
+                max, Map.Entry.comparingByValue(Comparator.comparing(Lease::dueAt)))
                 .forEach(q -> {
                     Lease held = new Lease(now.plus(lease), UUID.randomUUID().toString());
                     queue.put(q.getKey(), held);
@@ -116,9 +114,9 @@ public final class InMemoryHotEntryStore implements HotEntryStore {
 
     @Override
     public synchronized List<TimeEntry> blocked(BlockedFilter filter, BlockedPosition after, int limit) {
-        return blocked.stream().map(entries::get)
-                .filter(e -> filter.matches(e, Destination.WARM) && (after == null || after.isBefore(e)))
-                .sorted(Comparator.comparing(BlockedPosition::of)).limit(limit).toList();
+        return Oldest.first(blocked.stream().map(entries::get)
+                .filter(e -> filter.matches(e, Destination.WARM) && (after == null || after.isBefore(e))),
+                limit, BlockedPosition.ORDER);
     }
 
     @Override

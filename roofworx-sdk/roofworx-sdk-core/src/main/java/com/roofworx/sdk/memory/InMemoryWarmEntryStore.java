@@ -27,7 +27,7 @@ import java.util.function.Function;
  * can be set to play a store that refuses some rows.
  */
 public final class InMemoryWarmEntryStore implements WarmEntryStore {
-    private static final Comparator<TimeEntry> OLDEST_FIRST = Comparator.comparing(BlockedPosition::of);
+    private static final Comparator<TimeEntry> OLDEST_FIRST = BlockedPosition.ORDER;
 
     private final Map<UUID, TimeEntry> rows = new LinkedHashMap<>();
     private Function<TimeEntry, String> rejection = e -> null;
@@ -77,8 +77,8 @@ public final class InMemoryWarmEntryStore implements WarmEntryStore {
 
     @Override
     public synchronized List<TimeEntry> claimColdDue(Instant now, Duration lease, int limit) {
-        List<TimeEntry> due = rows.values().stream().filter(e -> e.cold().isDue(now))
-                .sorted(OLDEST_FIRST).limit(limit).toList();
+        List<TimeEntry> due = Oldest.first(rows.values().stream().filter(e -> e.cold().isDue(now)), limit,
+                OLDEST_FIRST);
         for (TimeEntry e : due) {
             DestinationState c = e.cold();
             rows.put(e.id(), e.withState(Destination.COLD,
@@ -89,9 +89,9 @@ public final class InMemoryWarmEntryStore implements WarmEntryStore {
 
     @Override
     public synchronized List<TimeEntry> coldBlocked(BlockedFilter filter, BlockedPosition after, int limit) {
-        return rows.values().stream()
-                .filter(e -> filter.matches(e, Destination.COLD) && (after == null || after.isBefore(e)))
-                .sorted(OLDEST_FIRST).limit(limit).toList();
+        return Oldest.first(rows.values().stream()
+                .filter(e -> filter.matches(e, Destination.COLD) && (after == null || after.isBefore(e))),
+                limit, OLDEST_FIRST);
     }
 
     @Override

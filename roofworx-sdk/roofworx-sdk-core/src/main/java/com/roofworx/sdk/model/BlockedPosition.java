@@ -11,6 +11,9 @@ import java.util.UUID;
  * @param id        the last listed entry's id
  */
 public record BlockedPosition(Instant createdAt, UUID id) implements Comparable<BlockedPosition> {
+    /** Entries in listing order, compared without building positions. */
+    public static final java.util.Comparator<TimeEntry> ORDER = (a, b) -> compare(a.createdAt(), a.id(),
+            b.createdAt(), b.id());
 
     public BlockedPosition {
         Checks.notNull("createdAt", createdAt);
@@ -23,17 +26,22 @@ public record BlockedPosition(Instant createdAt, UUID id) implements Comparable<
 
     /** Whether {@code entry} lies after this position, so a page starting here includes it. */
     public boolean isBefore(TimeEntry entry) {
-        return compareTo(of(entry)) < 0;
+        return compare(createdAt, id, entry.createdAt(), entry.id()) < 0;
     }
 
     @Override
     public int compareTo(BlockedPosition o) {
-        int byTime = createdAt.compareTo(o.createdAt);
+        return compare(createdAt, id, o.createdAt, o.id);
+    }
+
+    private static int compare(Instant at, UUID id, Instant otherAt, UUID otherId) {
+        int byTime = at.compareTo(otherAt);
         if (byTime != 0) {
             return byTime;
         }
         // Unsigned, byte by byte, as PostgreSQL orders uuids (Java's UUID.compareTo is signed).
-        int high = Long.compareUnsigned(id.getMostSignificantBits(), o.id.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(id.getLeastSignificantBits(), o.id.getLeastSignificantBits());
+        int high = Long.compareUnsigned(id.getMostSignificantBits(), otherId.getMostSignificantBits());
+        return high != 0 ? high
+                : Long.compareUnsigned(id.getLeastSignificantBits(), otherId.getLeastSignificantBits());
     }
 }

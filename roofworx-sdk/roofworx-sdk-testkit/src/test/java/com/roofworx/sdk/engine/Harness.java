@@ -18,7 +18,8 @@ import com.roofworx.sdk.testkit.TestClock;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The whole SDK on in-memory adapters, each behind a fault injector, on a hand-moved clock. Background
@@ -42,7 +43,8 @@ final class Harness {
     final Faults<HotEntryStore> hot = Faults.wrap(HotEntryStore.class, hotMemory);
     final Faults<WarmEntryStore> warm = Faults.wrap(WarmEntryStore.class, warmMemory);
     final Faults<ColdEntrySink> cold = Faults.wrap(ColdEntrySink.class, coldMemory);
-    final List<RoofworxEvent> events = new CopyOnWriteArrayList<>();
+    // A queue, not a copy-on-write list: the scale tests publish hundreds of thousands of events.
+    final Queue<RoofworxEvent> events = new ConcurrentLinkedQueue<>();
     final Roofworx roofworx;
 
     Harness() {

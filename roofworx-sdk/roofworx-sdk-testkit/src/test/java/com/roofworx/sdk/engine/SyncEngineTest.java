@@ -76,9 +76,9 @@ class SyncEngineTest {
         int callsWhilePaused = h.warm.calls();
         assertThat(h.roofworx.sync().runOnce().claimed()).as("paused: nothing claimed before the probe").isZero();
         assertThat(h.warm.calls()).as("paused: the warm store is not called").isEqualTo(callsWhilePaused);
-        TimeEntry failed = hotCopy(entries.get(0));
-        assertThat(failed.warm().attempts()).isEqualTo(1);
-        assertThat(failed.warm().lastError()).contains("injected fault");
+        List<TimeEntry> tried = entries.stream().map(this::hotCopy).filter(e -> e.warm().attempts() == 1).toList();
+        assertThat(tried).hasSize(10).allSatisfy(e -> assertThat(e.warm().lastError()).contains("injected fault"))
+                .allSatisfy(e -> assertThat(e.warm().nextAttemptAt()).isEqualTo(pause.nextProbeAt()));
 
         h.clock.advance(Duration.ofSeconds(1));
         assertThat(h.roofworx.sync().runOnce().claimed()).as("the probe: one batch").isEqualTo(10);

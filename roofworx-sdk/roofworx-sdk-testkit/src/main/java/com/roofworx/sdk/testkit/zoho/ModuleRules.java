@@ -23,6 +23,12 @@ public final class ModuleRules {
         return this;
     }
 
+    /** Makes {@code fields} optional again (undoes {@link #mandatory}), as an admin fixing a layout would. */
+    public ModuleRules optional(String... fields) {
+        mandatory.removeAll(Set.of(fields));
+        return this;
+    }
+
     /** Fields whose value no two records may share; a clash answers DUPLICATE_DATA. */
     public ModuleRules unique(String... fields) {
         unique.addAll(Set.of(fields));
