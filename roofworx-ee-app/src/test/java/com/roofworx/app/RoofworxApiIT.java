@@ -6,7 +6,9 @@ import com.roofworx.app.support.BackingServices;
 import com.roofworx.app.support.Deployments;
 import com.roofworx.app.support.DevTokens;
 import com.roofworx.app.support.Http.Answer;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -21,6 +23,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.roofworx.app.support.Api.ANA;
@@ -40,6 +43,7 @@ class RoofworxApiIT {
     private static final String MAPLE = "Maple St re-roof";
     private static final String SCHOOL = "Lincoln School gutters";
     private static final String DEPOT = "Depot flat roof";
+    private static final int LIST_LIMIT = 5;
 
     static BackingServices services;
     static DevTokens tokens;
@@ -53,7 +57,10 @@ class RoofworxApiIT {
     static WebArchive deployment() {
         services = BackingServices.start();
         tokens = new DevTokens();
-        return Deployments.builtWar(AppSettingsFor.of(services, tokens));
+        Map<String, String> settings = AppSettingsFor.of(services, tokens);
+        // Small enough to be reached by a test; the submit rate keeps its default (5/s, burst 50).
+        settings.put("roofworx.api.list-limit", String.valueOf(LIST_LIMIT));
+        return Deployments.builtWar(settings);
     }
 
     @AfterAll
@@ -286,8 +293,77 @@ class RoofworxApiIT {
         Answer openapi = api.http().get("/openapi");
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.body()).contains("/api/time-entries", "/api/cron/sync-entries", "/api/webhooks/zoho",
-                "/api/admin/sync");
+                "/api/admin/sync", "Roofworx-Partial", "Roofworx-Truncated");
         assertProblem(api.http().get("api/no-such-thing", bearer(api.worker(ANA))), 404, null);
+    }
+
+    @Test
+    void submitsAreLimitedPerUserWithRetryAfter() {
+        String token = api.worker("busy.phone@example.com");
+        int firstRefused = -1;
+        for (int i = 0; i < 400 && firstRefused < 0; i++) {
+            Answer a = api.submit(token, "{}");
+            if (a.status() == 429) {
+                firstRefused = i;
+                assertProblem(a, 429, null);
+                assertThat(Long.parseLong(a.header("Retry-After"))).isPositive();
+            } else {
+                assertProblem(a, 400, "minutes");
+            }
+        }
+        assertThat(firstRefused).as("the burst of 50 is never refused, and 400 quick submits exceed 5/s")
+                .isBetween(50, 399);
+        assertProblem(api.submit(api.worker(BEN), "{}"), 400, "minutes");
+    }
+
+    @Test
+    void listsAreCappedAndSayWhenTheyAre() {
+        String token = api.worker(ANA);
+        String school = api.projectId(token, SCHOOL);
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(5);
+        for (int i = 0; i < LIST_LIMIT + 1; i++) {
+            assertThat(api.submit(token, entryJson(UUID.randomUUID(), school, day.toString(), 10 + i, null))
+                    .status()).isEqualTo(201);
+        }
+        Answer capped = api.http().get("api/time-entries?from=" + day + "&to=" + day, bearer(token));
+        assertThat(capped.array()).hasSize(LIST_LIMIT);
+        assertThat(capped.header("Roofworx-Truncated")).isEqualTo("true");
+        assertThat(capped.header("Roofworx-Partial")).isNull();
+        Answer all = api.http().get("api/time-entries?from=" + day.minusDays(1) + "&to=" + day.minusDays(1),
+                bearer(token));
+        assertThat(all.header("Roofworx-Truncated")).isNull();
+    }
+
+    @Test
+    void aTokenIsRefusedBeforeItsNotBeforeTime() {
+        long now = java.time.Instant.now().getEpochSecond();
+        Answer early = api.projects(tokens.tokenWith(ANA, Map.of("nbf", Json.createValue(now + 3600)), "worker"));
+        assertProblem(early, 401, null);
+        assertThat(api.projects(tokens.tokenWith(ANA, Map.of("nbf", Json.createValue(now - 5)), "worker"))
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnverifiedEmailIsForbidden() {
+        assertProblem(api.projects(tokens.tokenWith(ANA, Map.of("email_verified", JsonValue.FALSE), "worker")),
+                403, null);
+        assertThat(api.projects(tokens.tokenWith(ANA, Map.of("email_verified", JsonValue.TRUE), "worker"))
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void theKelvinSignIsNotTheLetterK() {
+        var kate = services.zoho().addUser("kate.kim@example.com", "Kate Kim");
+        services.zoho().assign(api.projectId(api.worker(ANA), MAPLE), kate.id());
+        assertThat(api.http().post("api/cron/sync-projects", null, bearer(AppSettingsFor.CRON_SECRET)).status())
+                .isEqualTo(200);
+        Answer asKate = api.projects(api.worker("KATE.KIM@Example.com"));
+        assertThat(asKate.status()).isEqualTo(200);
+        assertThat(asKate.array().getValuesAs(JsonObject.class)).extracting(p -> p.getString("name"))
+                .containsExactly(MAPLE);
+        // U+212A KELVIN SIGN lower-cases to "k" in Unicode: the look-alike must not become Kate.
+        Answer lookAlike = api.projects(api.worker("\u212Aate.kim@example.com"));
+        assertProblem(lookAlike, 403, null);
     }
 
     private static void assertProblem(Answer answer, int status, String field) {

@@ -30,6 +30,8 @@ public final class Adapters implements AutoCloseable {
     /** Event listeners the adapters' health tracking needs. */
     final List<RoofworxEventListener> listeners = new ArrayList<>();
     final List<StoreProbe> probes = new ArrayList<>();
+    /** Open while PostgreSQL is known to be unreachable: shared by the warm store's guard and its probe. */
+    StoreGuard.Breaker warmBreaker;
     /** Closed in reverse order of registration. */
     final List<AutoCloseable> resources = new ArrayList<>();
 

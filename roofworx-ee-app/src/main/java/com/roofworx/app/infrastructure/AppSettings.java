@@ -1,6 +1,5 @@
 package com.roofworx.app.infrastructure;
 
-import com.roofworx.app.interfaces.BodyReader;
 import com.roofworx.sdk.RoofworxConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +23,19 @@ public class AppSettings {
     public static final String WEBHOOK_TOKEN = "roofworx.webhook.notification-token";
     public static final String MAX_BODY_BYTES = "roofworx.api.max-body-bytes";
     public static final String PROJECTS_REFRESH = "roofworx.projects.refresh-interval";
+    public static final String SUBMIT_RATE = "roofworx.api.submit-rate";
+    public static final String SUBMIT_BURST = "roofworx.api.submit-burst";
+    public static final String LIST_LIMIT = "roofworx.api.list-limit";
+    public static final String JWT_CLOCK_SKEW = "mp.jwt.verify.clock.skew";
+    /** A worker submits a few entries a day; 5 a second with 50 at once still lets a phone flush a backlog. */
+    public static final double DEFAULT_SUBMIT_RATE = 5;
+    public static final int DEFAULT_SUBMIT_BURST = 50;
+    /** Far above a year of one worker's entries, far below what strains a response. */
+    public static final int DEFAULT_LIST_LIMIT = 1000;
     public static final String PROJECTS_REFRESH_ON_START = "roofworx.projects.refresh-on-start";
     public static final Duration DEFAULT_PROJECTS_REFRESH = Duration.ofMinutes(15);
+    /** The API's body limit: 16 KiB is far above any real entry and far below anything that strains the server. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
     private Settings settings;
 
@@ -72,7 +82,27 @@ public class AppSettings {
     }
 
     public int maxBodyBytes() {
-        return settings.integer(MAX_BODY_BYTES, BodyReader.DEFAULT_MAX_BYTES, 256);
+        return settings.integer(MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES, 256);
+    }
+
+    /** Submits per second each user may make on this instance, on average; 0 turns the limit off. */
+    public double submitRate() {
+        return settings.decimal(SUBMIT_RATE, DEFAULT_SUBMIT_RATE, 0);
+    }
+
+    /** Submits a user may make at once before the rate applies. */
+    public int submitBurst() {
+        return settings.integer(SUBMIT_BURST, DEFAULT_SUBMIT_BURST, 1);
+    }
+
+    /** Most entries one list response holds. */
+    public int listLimit() {
+        return settings.integer(LIST_LIMIT, DEFAULT_LIST_LIMIT, 1);
+    }
+
+    /** Seconds of clock skew allowed on a token's exp and nbf; the container reads the same setting for exp. */
+    public long jwtClockSkewSeconds() {
+        return settings.integer(JWT_CLOCK_SKEW, 0, 0);
     }
 
     /** Period of the scheduled project reload; zero turns it off. */

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Collections;
 
 /**
@@ -29,7 +30,18 @@ final class PostgresWiring {
     static final String POOL_SIZE = "roofworx.jdbc.pool-size";
     static final String SCHEMA = "roofworx.jdbc.schema";
     static final String MIGRATE = "roofworx.jdbc.migrate";
+    static final String CONNECTION_TIMEOUT = "roofworx.jdbc.connection-timeout";
+    static final String CONNECT_TIMEOUT = "roofworx.jdbc.connect-timeout";
+    static final String SOCKET_TIMEOUT = "roofworx.jdbc.socket-timeout";
     static final String DEFAULT_URL = "jdbc:postgresql://localhost:5432/roofworx";
+    /** How long a caller waits for a pooled connection. HikariCP's own default (30 s) would hold every
+     *  request that needs PostgreSQL for 30 s while it is down. */
+    static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofMillis(500);
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** Bounds a query on a connection whose server went silent; the app's statements take milliseconds. */
+    static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(10);
+    /** HikariCP's floor for both its connection and validation timeouts. */
+    private static final long HIKARI_MIN_MS = 250;
     static final int DEFAULT_POOL_SIZE = 8;
 
     private PostgresWiring() {
@@ -46,7 +58,7 @@ final class PostgresWiring {
             RoofworxMigrations.migrate(dataSource, config);
         }
         a.warmStore = new PostgresWarmEntryStore(dataSource, config);
-        a.probes.add(probe(dataSource));
+        a.probes.add(probe(dataSource, a.warmBreaker));
     }
 
     private static HikariDataSource pool(Settings settings) {
@@ -58,7 +70,22 @@ final class PostgresWiring {
         hikari.setUsername(settings.text(USER, "roofworx"));
         settings.optional(PASSWORD).ifPresent(hikari::setPassword);
         hikari.setMaximumPoolSize(settings.integer(POOL_SIZE, DEFAULT_POOL_SIZE, 1));
+        long waitMs = Math.max(HIKARI_MIN_MS, settings.duration(CONNECTION_TIMEOUT, DEFAULT_CONNECTION_TIMEOUT, false)
+                .toMillis());
+        hikari.setConnectionTimeout(waitMs);
+        hikari.setValidationTimeout(HIKARI_MIN_MS);
+        // The driver's timeouts are whole seconds; 0 would mean "none", so round up.
+        hikari.addDataSourceProperty("connectTimeout", seconds(settings.duration(CONNECT_TIMEOUT,
+                DEFAULT_CONNECT_TIMEOUT, false)));
+        hikari.addDataSourceProperty("loginTimeout", seconds(settings.duration(CONNECT_TIMEOUT,
+                DEFAULT_CONNECT_TIMEOUT, false)));
+        hikari.addDataSourceProperty("socketTimeout", seconds(settings.duration(SOCKET_TIMEOUT,
+                DEFAULT_SOCKET_TIMEOUT, false)));
         return new HikariDataSource(hikari);
+    }
+
+    private static String seconds(Duration d) {
+        return Long.toString(Math.max(1, (d.toMillis() + 999) / 1000));
     }
 
     /** The driver registered itself from the WAR's class loader; unregister it so an undeploy leaks nothing. */
@@ -79,7 +106,11 @@ final class PostgresWiring {
         }
     }
 
-    private static StoreProbe probe(DataSource dataSource) {
+    /**
+     * Validates a pooled connection. While the breaker is open (PostgreSQL was found unreachable moments ago)
+     * it answers DOWN at once; a failure to connect opens the breaker, so requests fail fast too.
+     */
+    private static StoreProbe probe(DataSource dataSource, StoreGuard.Breaker breaker) {
         return new StoreProbe() {
             @Override
             public String name() {
@@ -88,9 +119,15 @@ final class PostgresWiring {
 
             @Override
             public Result check() {
+                if (breaker.isOpen()) {
+                    return Result.down("unreachable moments ago; not asked again yet");
+                }
                 try (Connection c = dataSource.getConnection()) {
-                    return c.isValid(2) ? Result.up("connection valid") : Result.down("connection not valid");
+                    return c.isValid(1) ? Result.up("connection valid") : Result.down("connection not valid");
                 } catch (SQLException | RuntimeException e) {
+                    if (StoreGuard.isOutage(e)) {
+                        breaker.trip();
+                    }
                     return Result.down(String.valueOf(e.getMessage()));
                 }
             }

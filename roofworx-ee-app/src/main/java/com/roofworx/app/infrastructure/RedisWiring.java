@@ -5,6 +5,15 @@ import com.roofworx.sdk.redis.RedisAdapter;
 import com.roofworx.sdk.redis.RedisAdapterConfig;
 import com.roofworx.sdk.spi.Clock;
 import com.roofworx.sdk.spi.HotEntryStore;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+
+import java.time.Duration;
 
 /**
  * The Redis adapters: hot entry store, project cache, and the shared Zoho access-token cache, all on one
@@ -16,7 +25,12 @@ final class RedisWiring {
     static final String CLUSTER = "roofworx.redis.cluster";
     static final String KEY_PREFIX = "roofworx.redis.key-prefix";
     static final String COMMAND_TIMEOUT = "roofworx.redis.command-timeout";
+    static final String CONNECT_TIMEOUT = "roofworx.redis.connect-timeout";
     static final String DEFAULT_URI = "redis://localhost:6379";
+    /** Lettuce's default (10 s) would hold a reconnect, and so the first commands after it, that long. */
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    /** A command slower than this counts as a failure; the submit then falls back to PostgreSQL. */
+    static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(1);
 
     private RedisWiring() {
     }
@@ -24,11 +38,30 @@ final class RedisWiring {
     static void wire(Adapters a, Settings settings) {
         RedisAdapterConfig config = RedisAdapterConfig.custom()
                 .keyPrefix(settings.text(KEY_PREFIX, RedisAdapterConfig.DEFAULT_KEY_PREFIX))
-                .commandTimeout(settings.duration(COMMAND_TIMEOUT, RedisAdapterConfig.DEFAULT_COMMAND_TIMEOUT, false))
+                .commandTimeout(settings.duration(COMMAND_TIMEOUT, DEFAULT_COMMAND_TIMEOUT, false))
                 .build();
-        String uri = settings.text(URI, DEFAULT_URI);
-        RedisAdapter redis = a.own(settings.flag(CLUSTER, false)
-                ? RedisAdapter.connectCluster(uri, config) : RedisAdapter.connect(uri, config));
+        RedisURI uri = RedisURI.create(settings.text(URI, DEFAULT_URI));
+        // Like the SDK's own connect(): commands fail at once while disconnected, so a submit can fall back to
+        // PostgreSQL instead of queueing; plus a short connect timeout for the reconnects.
+        SocketOptions socket = SocketOptions.builder()
+                .connectTimeout(settings.duration(CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, false)).build();
+        RedisAdapter redis;
+        if (settings.flag(CLUSTER, false)) {
+            RedisClusterClient client = RedisClusterClient.create(uri);
+            a.own(client::shutdown);
+            client.setOptions(ClusterClientOptions.builder().socketOptions(socket)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout())).build());
+            redis = RedisAdapter.using(a.own(client.connect()), config);
+        } else {
+            RedisClient client = RedisClient.create(uri);
+            a.own(client::shutdown);
+            client.setOptions(ClientOptions.builder().socketOptions(socket)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout())).build());
+            redis = RedisAdapter.using(client, config);
+        }
+        a.own(redis);
         a.hotStore = redis.hotEntryStore(Clock.system());
         a.projectCache = redis.projectCache();
         a.tokenCache = redis.accessTokenCache(Clock.system());
@@ -47,7 +80,8 @@ final class RedisWiring {
             public Result check() {
                 try {
                     HotEntryStore.QueueStats stats = hot.stats();
-                    return Result.up("queued " + stats.queued() + ", blocked " + stats.blocked());
+                    return Result.up("queue counters read").withCounts(
+                            java.util.Map.of("queued", stats.queued(), "blocked", stats.blocked()));
                 } catch (RuntimeException e) {
                     return Result.down(String.valueOf(e.getMessage()));
                 }

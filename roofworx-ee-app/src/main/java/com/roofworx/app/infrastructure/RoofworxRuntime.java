@@ -12,6 +12,9 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -27,8 +30,15 @@ import java.util.logging.Logger;
 public class RoofworxRuntime {
     private static final Logger LOG = Logger.getLogger(RoofworxRuntime.class.getName());
 
+    /**
+     * Health checks answer within this, whatever the services do: well inside the 1 s a load balancer's probe
+     * typically waits. A healthy service answers a probe in milliseconds.
+     */
+    static final Duration PROBE_DEADLINE = Duration.ofMillis(400);
+
     @Resource
     ManagedScheduledExecutorService scheduler;
+
 
     @Inject
     AppSettings settings;
@@ -39,6 +49,9 @@ public class RoofworxRuntime {
     private Adapters adapters;
     private Roofworx roofworx;
     private ScheduledFuture<?> projectRefresh;
+    private ExecutorService probeThreads;
+    private TimedProbes probes;
+    private CoalescedReload reloads;
 
     @PostConstruct
     void start() {
@@ -56,6 +69,12 @@ public class RoofworxRuntime {
                 .listener(metrics)
                 .build()
                 .start();
+        // One thread per probe at most: TimedProbes never starts a probe while its previous run still hangs.
+        // Plain daemon threads: a probe only uses clients built already and needs no container context, and
+        // threads from the container's factory, started from the health endpoint's thread, never ran it.
+        probeThreads = Executors.newFixedThreadPool(Math.max(1, adapters.probes().size()), probeThread());
+        probes = new TimedProbes(adapters.probes(), probeThreads, PROBE_DEADLINE);
+        reloads = new CoalescedReload(() -> roofworx.projects().refreshAll(), scheduler);
         Duration every = settings.projectsRefreshInterval();
         if (!every.isZero()) {
             projectRefresh = scheduler.scheduleWithFixedDelay(this::refreshProjects, every.toMillis(),
@@ -69,6 +88,16 @@ public class RoofworxRuntime {
                 + ", cold=" + settings.coldStore() + ", " + roofworx.config());
     }
 
+    private static java.util.concurrent.ThreadFactory probeThread() {
+        ClassLoader app = RoofworxRuntime.class.getClassLoader();
+        return task -> {
+            Thread t = new Thread(task, "roofworx-health-probe");
+            t.setDaemon(true);
+            t.setContextClassLoader(app);
+            return t;
+        };
+    }
+
     /** The SDK, for injection. Dependent scope: the instance itself lives as long as this bean. */
     @Produces
     Roofworx roofworx() {
@@ -79,10 +108,19 @@ public class RoofworxRuntime {
         return adapters.probes();
     }
 
+    /** Every probe's result, within {@link #PROBE_DEADLINE}. */
+    public Map<String, StoreProbe.Result> checkProbes() {
+        return probes.checkAll();
+    }
+
+    /** Full project reloads, at most one at a time (webhooks and the schedule share it). */
+    public CoalescedReload projectReloads() {
+        return reloads;
+    }
+
     private void refreshProjects() {
         try {
-            int count = roofworx.projects().refreshAll();
-            LOG.fine(() -> "projects reloaded: " + count);
+            reloads.request().ifPresent(count -> LOG.fine(() -> "projects reloaded: " + count));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "project reload failed (the next run retries): {0}", e.getMessage());
         }
@@ -92,6 +130,9 @@ public class RoofworxRuntime {
     void stop() {
         if (projectRefresh != null) {
             projectRefresh.cancel(false);
+        }
+        if (probeThreads != null) {
+            probeThreads.shutdownNow();
         }
         if (roofworx != null) {
             roofworx.close();

@@ -54,6 +54,24 @@ public final class Settings {
         return parsed;
     }
 
+    /** A decimal number such as {@code 5} or {@code 0.5}, at least {@code min}. */
+    public double decimal(String name, double fallback, double min) {
+        Optional<String> value = raw(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        double parsed;
+        try {
+            parsed = Double.parseDouble(value.get());
+        } catch (NumberFormatException e) {
+            throw invalid(name, value.get(), "must be a number");
+        }
+        if (!Double.isFinite(parsed) || parsed < min) {
+            throw invalid(name, value.get(), "must be a finite number >= " + min);
+        }
+        return parsed;
+    }
+
     public boolean flag(String name, boolean fallback) {
         Optional<String> value = raw(name);
         if (value.isEmpty()) {

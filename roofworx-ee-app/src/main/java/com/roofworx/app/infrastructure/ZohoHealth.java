@@ -3,32 +3,16 @@ package com.roofworx.app.infrastructure;
 import com.roofworx.sdk.event.RoofworxEvent;
 import com.roofworx.sdk.event.RoofworxEventListener;
 import com.roofworx.sdk.model.Destination;
-import com.roofworx.sdk.spi.AccessTokenCache;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * Zoho's token state for the readiness check: whether an access token is held and for how long, and whether
- * the last whole call to Zoho failed. Only an authorization failure (a revoked grant, a wrong client secret)
- * makes the instance not ready: an outage or a rate limit of Zoho does not stop submits, which are written
- * behind and retried. Fed by the SDK's events; never shows a token.
+ * Zoho's state for the readiness report: DEGRADED while the last whole call to Zoho (project load or
+ * Time_Entries upsert) failed, whatever the reason (outage, rate limit, a refused grant), else UP. Never DOWN:
+ * every instance shares the same Zoho, so one hiccup there would take the whole fleet out of the load balancer,
+ * while submits only need Redis or PostgreSQL and reach Zoho later, retried. A refused grant shows as
+ * blocked entries and in the server log. Fed by the calls to Zoho and the SDK's events; does no I/O.
  */
 final class ZohoHealth implements StoreProbe, RoofworxEventListener {
-    /** How the Zoho adapter words an authorization failure (HTTP 401, OAuth error codes). */
-    static final Pattern AUTH_FAILURE = Pattern.compile("HTTP 401|OAUTH|invalid_code|invalid_client|token",
-            Pattern.CASE_INSENSITIVE);
-
-    private final AccessTokenCache tokens;
-    private final String tokenKey;
     private volatile String lastFailure;
-
-    ZohoHealth(AccessTokenCache tokens, String tokenKey) {
-        this.tokens = tokens;
-        this.tokenKey = tokenKey;
-    }
 
     @Override
     public String name() {
@@ -37,21 +21,14 @@ final class ZohoHealth implements StoreProbe, RoofworxEventListener {
 
     @Override
     public Result check() {
-        String token;
-        try {
-            Optional<AccessTokenCache.AccessToken> held = tokens.get(tokenKey);
-            token = held.map(t -> "access token valid for "
-                    + Duration.between(Instant.now(), t.expiresAt()).toSeconds() + " s")
-                    .orElse("no access token held (one is fetched on the next call)");
-        } catch (RuntimeException e) {
-            token = "token cache unreadable: " + e.getMessage();
-        }
         String failure = lastFailure;
-        if (failure == null) {
-            return Result.up(token);
-        }
-        String detail = "last call failed: " + failure + "; " + token;
-        return AUTH_FAILURE.matcher(failure).find() ? Result.down(detail) : Result.up(detail);
+        return failure == null ? Result.up("last call succeeded or none made")
+                : Result.degraded("last call failed: " + failure);
+    }
+
+    /** One call to Zoho ended: null for success, else its failure. Only the text is kept, for the log. */
+    void observed(Throwable failure) {
+        lastFailure = failure == null ? null : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
     @Override

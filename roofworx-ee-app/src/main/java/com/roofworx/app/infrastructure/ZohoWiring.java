@@ -1,11 +1,14 @@
 package com.roofworx.app.infrastructure;
 
 import com.roofworx.sdk.memory.InMemoryAccessTokenCache;
+import com.roofworx.sdk.spi.ColdEntrySink;
+import com.roofworx.sdk.spi.ProjectSource;
 import com.roofworx.sdk.zoho.ZohoConfig;
 import com.roofworx.sdk.zoho.ZohoCrm;
 import com.roofworx.sdk.zoho.ZohoDataCenter;
 import com.roofworx.sdk.zoho.ZohoFields;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +22,9 @@ import java.util.function.BiFunction;
  */
 final class ZohoWiring {
     static final String PREFIX = "roofworx.zoho.";
+    /** Zoho is never on a submit's path, but a project cache miss waits for it: keep both bounds short. */
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(15);
 
     /** Field API-name settings ({@code roofworx.zoho.fields.<name>}) and the builder setter each feeds. */
     private static final Map<String, BiFunction<ZohoFields.Builder, String, ZohoFields.Builder>> FIELDS = Map.ofEntries(
@@ -46,9 +52,9 @@ final class ZohoWiring {
             a.tokenCache = new InMemoryAccessTokenCache();
         }
         ZohoCrm crm = a.own(ZohoCrm.connect(config, a.tokenCache));
-        a.projectSource = crm.projectSource();
-        a.coldSink = crm.coldEntrySink();
-        ZohoHealth health = new ZohoHealth(a.tokenCache, config.tokenCacheKey());
+        ZohoHealth health = new ZohoHealth();
+        a.projectSource = CallObserver.observe(ProjectSource.class, crm.projectSource(), health::observed);
+        a.coldSink = CallObserver.observe(ColdEntrySink.class, crm.coldEntrySink(), health::observed);
         a.listeners.add(health);
         a.probes.add(health);
     }
@@ -76,6 +82,8 @@ final class ZohoWiring {
                         List.copyOf(ZohoConfig.DEFAULT_ACTIVE_STAGES))))
                 .fields(fields.build());
         s.optional(PREFIX + "base-url").ifPresent(b::baseUrlOverride);
+        b.connectTimeout(s.duration(PREFIX + "connect-timeout", DEFAULT_CONNECT_TIMEOUT, false));
+        b.readTimeout(s.duration(PREFIX + "read-timeout", DEFAULT_READ_TIMEOUT, false));
         return b.build();
     }
 }

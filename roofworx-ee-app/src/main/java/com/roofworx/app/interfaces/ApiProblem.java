@@ -12,14 +12,31 @@ public final class ApiProblem extends RuntimeException {
     private final String title;
     private final String field;
     private final String value;
+    private final long retryAfterSeconds;
 
-    private ApiProblem(int status, String slug, String title, String detail, String field, String value) {
+    private ApiProblem(int status, String slug, String title, String detail, String field, String value,
+                       long retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.field = field;
         this.value = value;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    private ApiProblem(int status, String slug, String title, String detail, String field, String value) {
+        this(status, slug, title, detail, field, value, 0);
+    }
+
+    /** 429: the caller has used up its allowance; {@code Retry-After} says when the next request may succeed. */
+    public static ApiProblem tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ApiProblem(429, "too-many-requests", "Too Many Requests", detail, null, null,
+                Math.max(1, retryAfterSeconds));
+    }
+
+    public static ApiProblem forbidden(String detail) {
+        return of(403, "forbidden", "Forbidden", detail);
     }
 
     public static ApiProblem of(int status, String slug, String title, String detail) {
@@ -58,5 +75,10 @@ public final class ApiProblem extends RuntimeException {
 
     public String value() {
         return value;
+    }
+
+    /** Seconds for a {@code Retry-After} header, or 0 for none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -2,16 +2,12 @@ package com.roofworx.app.interfaces;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * Reads a request body up to a byte limit. A body over the limit is refused with 413 before it is parsed,
  * whether or not the client declared its length.
  */
 public final class BodyReader {
-    /** The API's body limit: 16 KiB is far above any real entry and far below anything that strains the server. */
-    public static final int DEFAULT_MAX_BYTES = 16 * 1024;
-
     private BodyReader() {
     }
 
@@ -35,7 +31,8 @@ public final class BodyReader {
             }
             return bytes;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the request body", e);
+            // The client stopped sending (or sent a broken chunked body): its fault, not the server's.
+            throw ApiProblem.invalid("body", "unreadable", "must be sent completely");
         }
     }
 

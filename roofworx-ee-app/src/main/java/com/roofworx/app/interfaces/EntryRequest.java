@@ -6,8 +6,6 @@ import com.roofworx.sdk.model.EntryDraft;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,8 @@ import java.util.regex.Pattern;
 public final class EntryRequest {
     static final Set<String> FIELDS = new LinkedHashSet<>(
             List.of("id", "projectId", "workDate", "minutes", "notes", "taskType"));
+    /** Longer number texts are refused before conversion: no valid minutes value needs more characters. */
+    static final int MAX_NUMBER_CHARS = 24;
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -32,11 +32,12 @@ public final class EntryRequest {
     public static EntryDraft parse(byte[] body) {
         Map<String, Scalar> m = StrictJson.flatObject(body, FIELDS);
         UUID id = optionalString(m, "id") == null ? null : uuid("id", m.get("id").text());
-        String projectId = optionalString(m, "projectId");
+        String projectId = StorableText.require("projectId", optionalString(m, "projectId"));
         LocalDate workDate = date(m);
         int minutes = minutes(m.get("minutes"));
-        return new EntryDraft(id, projectId, workDate, minutes, optionalString(m, "notes"),
-                optionalString(m, "taskType"));
+        return new EntryDraft(id, projectId, workDate, minutes,
+                StorableText.require("notes", optionalString(m, "notes")),
+                StorableText.require("taskType", optionalString(m, "taskType")));
     }
 
     /** A canonical UUID (8-4-4-4-12 hex digits); {@link UUID#fromString} alone accepts short forms. */
@@ -64,11 +65,7 @@ public final class EntryRequest {
         if (text == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-        } catch (DateTimeParseException e) {
-            throw ValidationException.of("workDate", '"' + text + '"', "must be a date YYYY-MM-DD");
-        }
+        return Dates.parse("workDate", text, '"' + text + '"');
     }
 
     private static int minutes(Scalar s) {
@@ -78,14 +75,25 @@ public final class EntryRequest {
         if (s.kind() != Scalar.Kind.NUMBER) {
             throw ValidationException.of("minutes", s.shown(), "must be a whole number, not a " + kind(s));
         }
-        BigDecimal n = s.number();
-        if (n.signum() != 0 && n.stripTrailingZeros().scale() > 0 || s.text().contains(".")) {
-            throw ValidationException.of("minutes", s.text(), "must be a whole number, not a fraction");
+        String text = s.text();
+        BigDecimal n;
+        try {
+            if (text.length() > MAX_NUMBER_CHARS) {
+                throw new NumberFormatException("too long");
+            }
+            // An exponent beyond int range (1e99999999999) is refused here, not computed.
+            n = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw ValidationException.of("minutes", text, "must be between 1 and 1440");
+        }
+        if (n.signum() != 0 && n.stripTrailingZeros().scale() > 0 || text.contains(".")) {
+            throw ValidationException.of("minutes", text, "must be a whole number, not a fraction");
         }
         try {
+            // Checks the digit count first, so 1e999999999 fails at once rather than being expanded.
             return n.intValueExact();
         } catch (ArithmeticException e) {
-            throw ValidationException.of("minutes", s.text(), "must be between 1 and 1440");
+            throw ValidationException.of("minutes", text, "must be between 1 and 1440");
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.logging.Logger;
 /** Maps every exception that leaves a resource to a problem response; nothing reaches the client as HTML. */
 public final class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+    /** When a client should try again after a 503: a store outage is absorbed or over within seconds. */
+    public static final long RETRY_AFTER_SECONDS = 5;
 
     private ProblemMappers() {
     }
@@ -48,8 +50,8 @@ public final class ProblemMappers {
             }
             if (e instanceof StoreUnavailableException s) {
                 LOG.log(Level.WARNING, "store unavailable: {0}", s.getMessage());
-                return Problems.response(503, "store-unavailable", "Service Unavailable",
-                        "the " + s.store() + " store is unavailable; nothing was stored, try again", null, null);
+                return Problems.retryAfter(Problems.response(503, "store-unavailable", "Service Unavailable",
+                        "the " + s.store() + " store is unavailable; try again", null, null), RETRY_AFTER_SECONDS);
             }
             return unexpected(e);
         }

@@ -18,7 +18,13 @@ public final class Problems {
     }
 
     public static Response of(ApiProblem p) {
-        return response(p.status(), p.slug(), p.title(), p.getMessage(), p.field(), p.value());
+        Response r = response(p.status(), p.slug(), p.title(), p.getMessage(), p.field(), p.value());
+        return p.retryAfterSeconds() > 0 ? retryAfter(r, p.retryAfterSeconds()) : r;
+    }
+
+    /** The response with a {@code Retry-After} header in seconds. */
+    public static Response retryAfter(Response r, long seconds) {
+        return Response.fromResponse(r).header("Retry-After", Long.toString(seconds)).build();
     }
 
     /**

@@ -37,7 +37,7 @@ public class RoofworxApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(ProjectsResource.class, TimeEntriesResource.class, CronResource.class,
                 ZohoWebhookResource.class, AdminSyncResource.class, MetricsResource.class,
-                ServerTimingFilter.class, ProblemMappers.ApiProblems.class, ProblemMappers.SdkProblems.class,
+                ServerTimingFilter.class, HeaderChecks.class, TokenRules.class, ProblemMappers.ApiProblems.class, ProblemMappers.SdkProblems.class,
                 ProblemMappers.HttpProblems.class, ProblemMappers.Unexpected.class);
     }
 }

@@ -1,11 +1,13 @@
 package com.roofworx.app.interfaces;
 
 import com.roofworx.app.infrastructure.AppSettings;
+import com.roofworx.app.infrastructure.StoreFailures;
 import com.roofworx.app.interfaces.Views.EntryView;
 import com.roofworx.sdk.Roofworx;
 import com.roofworx.sdk.TimeEntries.SubmitResult;
 import com.roofworx.sdk.ValidationException;
 import com.roofworx.sdk.model.EntryDraft;
+import com.roofworx.sdk.model.TimeEntry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,15 +25,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 
 /** Submitting and reading the caller's time entries. */
 @Path("time-entries")
@@ -42,6 +45,9 @@ public class TimeEntriesResource {
     /** Default list window: the last 30 days (and tomorrow, which a submit may already hold). */
     static final int DEFAULT_DAYS = 30;
     static final int MAX_RANGE_DAYS = 366;
+    /** Names the stores that could not be read for this list, so a client knows it may be incomplete. */
+    public static final String PARTIAL = "Roofworx-Partial";
+    public static final String TRUNCATED = "Roofworx-Truncated";
 
     @Inject
     Roofworx roofworx;
@@ -51,6 +57,9 @@ public class TimeEntriesResource {
 
     @Inject
     AppSettings settings;
+
+    @Inject
+    ApiLimits limits;
 
     @Context
     UriInfo uriInfo;
@@ -62,6 +71,8 @@ public class TimeEntriesResource {
             + "\"notes\"?, \"taskType\"?}")
     public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length) {
         String user = caller.user();
+        // Charged before the body is even read: a refused request costs the caller as much as an accepted one.
+        limits.chargeSubmit(user);
         EntryDraft draft = EntryRequest.parse(BodyReader.read(body, length, settings.maxBodyBytes()));
         SubmitResult result = roofworx.entries().submit(user, draft);
         EntryView view = EntryView.of(result.entry());
@@ -73,8 +84,17 @@ public class TimeEntriesResource {
     }
 
     @GET
-    @Operation(summary = "The caller's entries with from <= workDate <= to (default: the last 30 days), newest first")
-    public List<EntryView> list(@QueryParam("from") String fromText, @QueryParam("to") String toText) {
+    @Operation(summary = "The caller's entries with from <= workDate <= to (default: the last 30 days), newest "
+            + "first, at most roofworx.api.list-limit (default 1000) of them")
+    @APIResponse(responseCode = "200", description = "The entries, newest first", headers = {
+            @Header(name = PARTIAL, description = "Present when a store could not be read and the list may miss "
+                    + "entries: 'warm' (PostgreSQL down: only the recent window, from Redis) or 'hot' (Redis down: "
+                    + "only what PostgreSQL already holds)"),
+            @Header(name = TRUNCATED, description = "'true' when more entries match than the limit: ask again with "
+                    + "to = the oldest workDate returned (entries of that date may repeat)")})
+    @APIResponse(responseCode = "503", description = "No store could answer for the range (an older range while "
+            + "PostgreSQL is down); Retry-After says when to try again")
+    public Response list(@QueryParam("from") String fromText, @QueryParam("to") String toText) {
         String user = caller.user();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate to = toText == null ? today.plusDays(1) : date("to", toText);
@@ -83,7 +103,21 @@ public class TimeEntriesResource {
             throw ValidationException.of("to", to, "must be at most " + MAX_RANGE_DAYS + " days after from ("
                     + from + ")");
         }
-        return roofworx.entries().list(user, from, to).stream().map(EntryView::of).toList();
+        List<TimeEntry> entries;
+        Set<String> failed;
+        try (StoreFailures tracked = StoreFailures.track()) {
+            entries = roofworx.entries().list(user, from, to);
+            failed = tracked.failed();
+        }
+        int limit = limits.listLimit();
+        Response.ResponseBuilder r = Response.ok(entries.stream().limit(limit).map(EntryView::of).toList());
+        if (!failed.isEmpty()) {
+            r.header(PARTIAL, String.join(",", failed));
+        }
+        if (entries.size() > limit) {
+            r.header(TRUNCATED, "true");
+        }
+        return r.build();
     }
 
     @GET
@@ -96,10 +130,6 @@ public class TimeEntriesResource {
     }
 
     private static LocalDate date(String field, String text) {
-        try {
-            return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-        } catch (DateTimeParseException e) {
-            throw ValidationException.of(field, text, "must be a date YYYY-MM-DD");
-        }
+        return Dates.parse(field, text, text);
     }
 }

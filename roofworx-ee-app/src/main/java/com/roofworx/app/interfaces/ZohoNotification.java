@@ -2,10 +2,10 @@ package com.roofworx.app.interfaces;
 
 import com.roofworx.sdk.ValidationException;
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParsingException;
 
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,8 +44,8 @@ public record ZohoNotification(List<String> ids, String module, String token) {
         String token = null;
         for (String pair : body.split("&")) {
             String[] kv = pair.split("=", 2);
-            String key = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
-            String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+            String key = decode("body", kv[0]);
+            String value = kv.length > 1 ? decode(key.length() <= 40 ? key : "body", kv[1]) : "";
             switch (key) {
                 case "id", "ids", "projectId" -> Arrays.stream(value.split(",")).map(String::trim)
                         .filter(s -> !s.isEmpty()).forEach(ids::add);
@@ -57,11 +57,21 @@ public record ZohoNotification(List<String> ids, String module, String token) {
         return new ZohoNotification(List.copyOf(ids), module, token);
     }
 
+    /** A malformed escape ({@code %zz}) is the sender's mistake: a 400 naming the member, never a 500. */
+    private static String decode(String field, String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ValidationException.of(field, "malformed percent-encoding",
+                    "must be application/x-www-form-urlencoded");
+        }
+    }
+
     private static ZohoNotification json(byte[] body) {
         List<String> ids = new ArrayList<>();
         String module = null;
         String token = null;
-        try (JsonParser p = PARSERS.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser p = PARSERS.createParser(new StringReader(Utf8.decode(body)))) {
             if (p.next() != JsonParser.Event.START_OBJECT) {
                 throw ValidationException.of("body", "not an object", "must be a JSON object");
             }
@@ -100,7 +110,7 @@ public record ZohoNotification(List<String> ids, String module, String token) {
                     default -> { }
                 }
             }
-        } catch (JsonParsingException | java.util.NoSuchElementException e) {
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             throw ValidationException.of("body", "malformed", "must be valid JSON");
         }
         return new ZohoNotification(List.copyOf(ids), module, token);

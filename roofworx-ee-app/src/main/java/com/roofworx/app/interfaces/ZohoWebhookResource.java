@@ -1,13 +1,13 @@
 package com.roofworx.app.interfaces;
 
 import com.roofworx.app.infrastructure.AppSettings;
+import com.roofworx.app.infrastructure.RoofworxRuntime;
 import com.roofworx.sdk.Roofworx;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -15,14 +15,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.io.InputStream;
+import java.util.OptionalInt;
 
 /**
  * {@code POST /api/webhooks/zoho}: Zoho says projects changed. Authenticated by the {@code x-roofworx-secret}
  * header (a workflow webhook) or by the channel token in the body (a Notifications API callback). Refreshes the
- * named Deals; a notification naming no Deals (or another module, such as the assignments) reloads everything.
+ * named Deals; a notification naming no Deals (or another module, such as the assignments) reloads everything,
+ * or, while a reload runs, queues one more and answers 202.
  */
 @Path("webhooks/zoho")
 @RequestScoped
@@ -38,10 +41,13 @@ public class ZohoWebhookResource {
     @Inject
     AppSettings settings;
 
+    @Inject
+    RoofworxRuntime runtime;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Zoho change notification: refreshes the named projects")
-    public JsonObject notify(InputStream body, @HeaderParam(SECRET_HEADER) String secret,
+    public Response notify(InputStream body, @HeaderParam(SECRET_HEADER) String secret,
                              @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                              @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length) {
         byte[] bytes = BodyReader.read(body, length, settings.maxBodyBytes());
@@ -57,8 +63,14 @@ public class ZohoWebhookResource {
         String deals = settings.raw().text(DEALS_MODULE, "Deals");
         boolean otherModule = n.module() != null && !n.module().equalsIgnoreCase(deals);
         if (n.ids().isEmpty() || otherModule) {
-            int count = roofworx.projects().refreshAll();
-            return Json.createObjectBuilder().add("refreshed", "all").add("projects", count).build();
+            // A burst of notifications becomes at most one running reload plus one queued behind it.
+            OptionalInt count = runtime.projectReloads().request();
+            if (count.isEmpty()) {
+                return Response.accepted(Json.createObjectBuilder().add("refreshed", "all").add("queued", true)
+                        .build()).build();
+            }
+            return Response.ok(Json.createObjectBuilder().add("refreshed", "all")
+                    .add("projects", count.getAsInt()).build()).build();
         }
         JsonArrayBuilder refreshed = Json.createArrayBuilder();
         JsonArrayBuilder gone = Json.createArrayBuilder();
@@ -69,6 +81,6 @@ public class ZohoWebhookResource {
                 gone.add(id);
             }
         }
-        return Json.createObjectBuilder().add("refreshed", refreshed).add("gone", gone).build();
+        return Response.ok(Json.createObjectBuilder().add("refreshed", refreshed).add("gone", gone).build()).build();
     }
 }

@@ -53,4 +53,29 @@ class RoofworxMetricsTest {
                         + "status=\"201\",le=\"0.005\"} 1\n");
         assertThat(text).doesNotContain("ana@example.com");
     }
+
+    @Test
+    void clientChosenMethodsAndOddNamesCannotAddSeries() {
+        RoofworxMetrics metrics = new RoofworxMetrics();
+        metrics.request("GET", "ProjectsResource.list", 200, 1_000);
+        metrics.request("FOO", "unmatched", 405, 1_000);
+        long before = series(metrics);
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 1_000; i++) {
+            StringBuilder method = new StringBuilder();
+            for (int n = 1 + random.nextInt(12); n > 0; n--) {
+                method.append((char) ('A' + random.nextInt(26)));
+            }
+            metrics.request(method.toString(), "unmatched", 405, 1_000);
+            metrics.request("GET", "/api/time-entries/" + java.util.UUID.randomUUID(), 404, 1_000);
+        }
+        assertThat(series(metrics)).isEqualTo(before + 1);
+        assertThat(metrics.render(new SyncStats(0, 0))).contains("method=\"other\",resource=\"unmatched\"",
+                "method=\"GET\",resource=\"other\",status=\"404\"");
+    }
+
+    private static long series(RoofworxMetrics metrics) {
+        return metrics.render(new SyncStats(0, 0)).lines()
+                .filter(l -> l.startsWith("roofworx_http_request_duration_seconds_count")).count();
+    }
 }

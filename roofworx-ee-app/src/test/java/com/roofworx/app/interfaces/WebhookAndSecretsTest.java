@@ -42,6 +42,36 @@ class WebhookAndSecretsTest {
     }
 
     @Test
+    void malformedFormsAndOneByteJsonBodiesAre400sNotCrashes() {
+        assertThatThrownBy(() -> parse("a=%zz", "application/x-www-form-urlencoded"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("percent-encoding")
+                .extracting(e -> ((ValidationException) e).field()).isEqualTo("a");
+        assertThatThrownBy(() -> parse("%zz=1", "application/x-www-form-urlencoded"))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> parse("ids=%", "application/x-www-form-urlencoded"))
+                .isInstanceOf(ValidationException.class);
+        for (String body : new String[]{"0", "{", "}", "\\"}) {
+            assertThatThrownBy(() -> parse(body, "application/json")).as(body)
+                    .isInstanceOf(ValidationException.class);
+        }
+        assertThatThrownBy(() -> ZohoNotification.parse(new byte[]{(byte) 0xFE}, "application/json"))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void malformedAcceptHeadersAreRecognised() {
+        assertThat(HeaderChecks.validAccept("application/json, text/*;q=0.5, */*;q=0")).isTrue();
+        assertThat(HeaderChecks.validAccept("text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2")).isTrue();
+        assertThat(HeaderChecks.validAccept("application/json;q=x")).isFalse();
+        assertThat(HeaderChecks.validAccept("garbage")).isFalse();
+        assertThat(HeaderChecks.validAccept("application/json;q=2")).isFalse();
+        assertThat(HeaderChecks.validContentType("application/json; charset=utf-8")).isTrue();
+        assertThat(HeaderChecks.validContentType("application/json; charset=\"utf-8\"")).isTrue();
+        assertThat(HeaderChecks.validContentType("application/json; charset")).isFalse();
+        assertThat(HeaderChecks.validContentType("json")).isFalse();
+    }
+
+    @Test
     void secretsMatchOnlyExactlyAndNeverWhenUnset() {
         assertThat(SharedSecrets.matches(Optional.of("s3cret"), "s3cret")).isTrue();
         assertThat(SharedSecrets.matches(Optional.of("s3cret"), "s3cret ")).isFalse();

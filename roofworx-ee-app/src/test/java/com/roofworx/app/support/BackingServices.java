@@ -23,7 +23,7 @@ public final class BackingServices implements AutoCloseable {
 
     private final RedisServer redis;
     private final int redisPort;
-    private final EmbeddedPostgres postgres;
+    private EmbeddedPostgres postgres;
     private final ZohoCrmSimulator zoho;
     private final List<String> workers;
 
@@ -72,6 +72,17 @@ public final class BackingServices implements AutoCloseable {
         return postgres;
     }
 
+    /** Stops PostgreSQL for good (an outage); {@link #close()} then leaves it alone. */
+    public void stopPostgres() {
+        stopQuietly(null, postgres);
+        postgres = null;
+    }
+
+    /** Stops Redis (an outage). */
+    public void stopRedis() {
+        stopQuietly(redis, null);
+    }
+
     public ZohoCrmSimulator zoho() {
         return zoho;
     }
@@ -89,7 +100,7 @@ public final class BackingServices implements AutoCloseable {
 
     private static void stopQuietly(RedisServer redis, EmbeddedPostgres postgres) {
         try {
-            if (redis != null) {
+            if (redis != null && redis.isActive()) {
                 redis.stop();
             }
         } catch (IOException | RuntimeException e) {

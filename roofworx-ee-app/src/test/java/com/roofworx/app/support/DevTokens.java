@@ -50,15 +50,21 @@ public final class DevTokens {
 
     /** A token for {@code email} with the given groups, valid for {@code lifetime}. */
     public String token(String email, Duration lifetime, String... groups) {
-        return sign(issuer, email, lifetime, groups);
+        return sign(issuer, email, lifetime, java.util.Map.of(), groups);
+    }
+
+    /** A token with more claims ({@code nbf}, {@code email_verified}, ...), for the identity rules' tests. */
+    public String tokenWith(String email, java.util.Map<String, jakarta.json.JsonValue> claims, String... groups) {
+        return sign(issuer, email, Duration.ofMinutes(10), claims, groups);
     }
 
     /** A token signed with this issuer's key but naming another issuer: the app must refuse it. */
     public String tokenFromIssuer(String otherIssuer, String email, String... groups) {
-        return sign(otherIssuer, email, Duration.ofMinutes(10), groups);
+        return sign(otherIssuer, email, Duration.ofMinutes(10), java.util.Map.of(), groups);
     }
 
-    private String sign(String iss, String email, Duration lifetime, String... groups) {
+    private String sign(String iss, String email, Duration lifetime, java.util.Map<String, jakarta.json.JsonValue> extra,
+                        String... groups) {
         Instant now = Instant.now();
         JsonArrayBuilder groupArray = Json.createArrayBuilder();
         for (String g : groups) {
@@ -72,6 +78,7 @@ public final class DevTokens {
         if (email != null) {
             claims.add("email", email);
         }
+        extra.forEach(claims::add);
         String payload = claims.build().toString();
         String signingInput = b64(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + b64(payload.getBytes(StandardCharsets.UTF_8));

@@ -34,6 +34,12 @@ public final class Http {
                 : HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Any method, any body bytes (null for none): for requests a well-behaved client would not send. */
+    public Answer send(String method, String path, byte[] body, String... headers) {
+        return send(request(path, headers).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** Headers as name, value pairs. */
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));

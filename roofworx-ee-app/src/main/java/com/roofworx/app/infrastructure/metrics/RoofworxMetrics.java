@@ -59,9 +59,13 @@ public class RoofworxMetrics implements RoofworxEventListener {
         }
     }
 
-    /** Records one API request's server time. */
+    /**
+     * Records one API request's server time. Every label comes from a fixed set, so no client can add series:
+     * an unknown method or a resource name of an unexpected shape is recorded as {@code other}.
+     */
     public void request(String method, String resource, int status, long nanos) {
-        requests.observe(nanos / 1e9, "method", method, "resource", resource, "status", Integer.toString(status));
+        requests.observe(nanos / 1e9, "method", Labels.method(method), "resource", Labels.resource(resource),
+                "status", Labels.status(status));
     }
 
     /** Hits over all project reads since start; 0 before the first read. */
