@@ -16,6 +16,7 @@ import com.roofworx.sdk.model.EntryDraft;
 import com.roofworx.sdk.model.Project;
 import com.roofworx.sdk.model.TimeEntry;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -41,7 +42,8 @@ public final class Quickstart {
                 .hotStore(new InMemoryHotEntryStore())
                 .warmStore(postgres)
                 .coldSink(timeEntries)
-                .config(RoofworxConfig.custom().syncAfterSubmit(false).build())
+                // Zoho writes normally linger up to 30 s to fill batches of 100; the demo wants to see them now.
+                .config(RoofworxConfig.custom().syncAfterSubmit(false).coldLinger(Duration.ZERO).build())
                 .listener(RoofworxEventListener.on(RoofworxEvent.EntryBlocked.class,
                         e -> say("event: entry %s blocked for %s: %s", e.entry().id(), e.destination(), e.error())))
                 .build()) {

@@ -134,6 +134,9 @@ public class AppSettings {
                 .projectStaleIfError(settings.duration("roofworx.projects.stale-if-error",
                         RoofworxConfig.DEFAULT_PROJECT_STALE_IF_ERROR, true))
                 .checkIdOwner(settings.flag("roofworx.entries.check-id-owner", RoofworxConfig.DEFAULT_CHECK_ID_OWNER))
+                .coldLinger(settings.duration("roofworx.sync.cold-linger", RoofworxConfig.DEFAULT_COLD_LINGER, true))
+                .coldDailyCallBudget(settings.integer("roofworx.sync.cold-daily-call-budget",
+                        RoofworxConfig.DEFAULT_COLD_DAILY_CALL_BUDGET, 0))
                 .build();
     }
 }

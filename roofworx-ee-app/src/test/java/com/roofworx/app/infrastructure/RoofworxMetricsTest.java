@@ -35,13 +35,14 @@ class RoofworxMetricsTest {
 
         DestinationPause zohoDown = new DestinationPause(Destination.COLD, Instant.ofEpochSecond(1_796_000_000),
                 Instant.ofEpochSecond(1_796_000_300), 4, "HTTP 503", FailureKind.TRANSIENT);
-        String text = metrics.render(new SyncStats(7, 2, 3), Map.of(Destination.COLD, zohoDown));
+        String text = metrics.render(new SyncStats(7, 2, 3, 40, 12), Map.of(Destination.COLD, zohoDown));
 
         assertThat(metrics.cacheHitRatio()).isEqualTo(0.75);
         assertThat(text).contains("roofworx_sync_queue_depth 7.0\n", "roofworx_sync_blocked 5.0\n",
                 "roofworx_sync_blocked_warm 2.0\n", "roofworx_sync_blocked_cold 3.0\n",
                 "roofworx_destination_paused_since_seconds_cold 1.796E9\n",
                 "roofworx_destination_paused_since_seconds_warm 0.0\n",
+                "roofworx_sync_cold_backlog 40.0\n", "roofworx_cold_calls_today 12.0\n",
                 "roofworx_project_cache_hit_ratio 0.75\n",
                 "roofworx_entries_submitted_total{result=\"created\",tier=\"hot\"} 1\n",
                 "roofworx_sync_lag_seconds_bucket{destination=\"warm\",le=\"0.05\"} 0\n",
@@ -70,12 +71,12 @@ class RoofworxMetricsTest {
             metrics.request("GET", "/api/time-entries/" + java.util.UUID.randomUUID(), 404, 1_000);
         }
         assertThat(series(metrics)).isEqualTo(before + 1);
-        assertThat(metrics.render(new SyncStats(0, 0))).contains("method=\"other\",resource=\"unmatched\"",
+        assertThat(metrics.render(new SyncStats(0, 0, 0, 0, 0), Map.of())).contains("method=\"other\",resource=\"unmatched\"",
                 "method=\"GET\",resource=\"other\",status=\"404\"");
     }
 
     private static long series(RoofworxMetrics metrics) {
-        return metrics.render(new SyncStats(0, 0)).lines()
+        return metrics.render(new SyncStats(0, 0, 0, 0, 0), Map.of()).lines()
                 .filter(l -> l.startsWith("roofworx_http_request_duration_seconds_count")).count();
     }
 }

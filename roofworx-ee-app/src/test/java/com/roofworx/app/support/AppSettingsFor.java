@@ -22,6 +22,8 @@ public final class AppSettingsFor {
         s.put("roofworx.webhook.secret", WEBHOOK_SECRET);
         s.put("roofworx.webhook.notification-token", CHANNEL_TOKEN);
         // Real Redis and PostgreSQL, and the Zoho CRM simulator for projects and the Time_Entries copy.
+        // Tests watch entries reach Zoho within seconds: no batching linger.
+        s.put("roofworx.sync.cold-linger", "PT0S");
         s.put("roofworx.store.hot", "redis");
         s.put("roofworx.store.warm", "postgres");
         s.put("roofworx.store.cold", "zoho");

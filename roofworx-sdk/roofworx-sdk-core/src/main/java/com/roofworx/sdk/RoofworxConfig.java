@@ -25,6 +25,8 @@ public final class RoofworxConfig {
     public static final Duration DEFAULT_PERMISSION_CACHE_TTL = Duration.ofSeconds(10);
     public static final Duration DEFAULT_PROJECT_STALE_IF_ERROR = Duration.ofDays(7);
     public static final boolean DEFAULT_CHECK_ID_OWNER = true;
+    public static final Duration DEFAULT_COLD_LINGER = Duration.ofSeconds(30);
+    public static final int DEFAULT_COLD_DAILY_CALL_BUDGET = 0;
 
     private final Duration projectCacheTtl;
     private final Duration backdatingWindow;
@@ -42,6 +44,8 @@ public final class RoofworxConfig {
     private final Duration permissionCacheTtl;
     private final Duration projectStaleIfError;
     private final boolean checkIdOwner;
+    private final Duration coldLinger;
+    private final int coldDailyCallBudget;
 
     private RoofworxConfig(Builder b) {
         projectCacheTtl = b.projectCacheTtl;
@@ -60,6 +64,8 @@ public final class RoofworxConfig {
         permissionCacheTtl = b.permissionCacheTtl;
         projectStaleIfError = b.projectStaleIfError;
         checkIdOwner = b.checkIdOwner;
+        coldLinger = b.coldLinger;
+        coldDailyCallBudget = b.coldDailyCallBudget;
     }
 
     public static RoofworxConfig ofDefaults() {
@@ -166,6 +172,24 @@ public final class RoofworxConfig {
         return checkIdOwner;
     }
 
+    /**
+     * How long a cold write may wait so that one call carries many entries (Zoho CRM meters calls, and one
+     * upsert takes 100 records). Entries are sent by the cold sweep, which all instances share, once they
+     * have waited this long, in full batches where the backlog allows. Zero sends each hot batch's entries
+     * to the cold sink at once (lowest lag, one call per batch).
+     */
+    public Duration coldLinger() {
+        return coldLinger;
+    }
+
+    /**
+     * The most cold calls all instances together make per UTC day; zero means no limit. When it is used up,
+     * the cold sink is paused until the next UTC day: entries wait in the warm store, none is dropped.
+     */
+    public int coldDailyCallBudget() {
+        return coldDailyCallBudget;
+    }
+
     @Override
     public String toString() {
         return "RoofworxConfig{projectCacheTtl=" + projectCacheTtl + ", backdatingWindow=" + backdatingWindow
@@ -174,7 +198,8 @@ public final class RoofworxConfig {
                 + ", lease=" + lease + ", syncInterval=" + syncInterval + ", maxBatchesPerRun=" + maxBatchesPerRun
                 + ", shutdownTimeout=" + shutdownTimeout + ", syncAfterSubmit=" + syncAfterSubmit
                 + ", permissionCacheTtl=" + permissionCacheTtl + ", projectStaleIfError=" + projectStaleIfError
-                + ", checkIdOwner=" + checkIdOwner + "}";
+                + ", checkIdOwner=" + checkIdOwner + ", coldLinger=" + coldLinger
+                + ", coldDailyCallBudget=" + coldDailyCallBudget + "}";
     }
 
     /** Builder of {@link RoofworxConfig}; not thread-safe. */
@@ -195,6 +220,8 @@ public final class RoofworxConfig {
         private Duration permissionCacheTtl = DEFAULT_PERMISSION_CACHE_TTL;
         private Duration projectStaleIfError = DEFAULT_PROJECT_STALE_IF_ERROR;
         private boolean checkIdOwner = DEFAULT_CHECK_ID_OWNER;
+        private Duration coldLinger = DEFAULT_COLD_LINGER;
+        private int coldDailyCallBudget = DEFAULT_COLD_DAILY_CALL_BUDGET;
 
         private Builder() {
         }
@@ -216,6 +243,8 @@ public final class RoofworxConfig {
             permissionCacheTtl = c.permissionCacheTtl;
             projectStaleIfError = c.projectStaleIfError;
             checkIdOwner = c.checkIdOwner;
+            coldLinger = c.coldLinger;
+            coldDailyCallBudget = c.coldDailyCallBudget;
         }
 
         public Builder projectCacheTtl(Duration value) {
@@ -291,6 +320,16 @@ public final class RoofworxConfig {
 
         public Builder projectStaleIfError(Duration value) {
             projectStaleIfError = notNegative("projectStaleIfError", value);
+            return this;
+        }
+
+        public Builder coldLinger(Duration value) {
+            coldLinger = notNegative("coldLinger", value);
+            return this;
+        }
+
+        public Builder coldDailyCallBudget(int value) {
+            coldDailyCallBudget = atLeast("coldDailyCallBudget", value, 0);
             return this;
         }
 

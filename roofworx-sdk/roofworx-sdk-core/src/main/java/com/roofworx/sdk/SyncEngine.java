@@ -91,11 +91,14 @@ public interface SyncEngine {
     }
 
     /**
-     * @param queued      entries in the hot queue (waiting for their warm write)
-     * @param warmBlocked entries the warm store refused (on the hot store's blocked list)
-     * @param coldBlocked entries the cold sink refused (marked in the warm store); -1 when it could not be read
+     * @param queued         entries in the hot queue (waiting for their warm write)
+     * @param warmBlocked    entries the warm store refused (on the hot store's blocked list)
+     * @param coldBlocked    entries the cold sink refused (marked in the warm store); -1 when it could not be read
+     * @param coldPending    entries waiting for the cold sink (the cold backlog); -1 when it could not be read
+     * @param coldCallsToday cold calls made today (UTC) by all instances, counted against the daily budget;
+     *                       -1 when it could not be read
      */
-    record SyncStats(long queued, long warmBlocked, long coldBlocked) {
+    record SyncStats(long queued, long warmBlocked, long coldBlocked, long coldPending, long coldCallsToday) {
 
         /** Every blocked entry that could be counted. */
         public long blocked() {

@@ -83,6 +83,10 @@ public class RoofworxMetrics implements RoofworxEventListener {
         Family.gauge(out, "roofworx_sync_blocked_warm", "Entries PostgreSQL refused", stats.warmBlocked());
         Family.gauge(out, "roofworx_sync_blocked_cold", "Entries Zoho CRM refused (-1: PostgreSQL unreadable)",
                 stats.coldBlocked());
+        Family.gauge(out, "roofworx_sync_cold_backlog", "Entries in PostgreSQL still owed to Zoho CRM (-1: unreadable)",
+                stats.coldPending());
+        Family.gauge(out, "roofworx_cold_calls_today", "Zoho CRM calls made today (UTC) by all instances, counted "
+                + "against the daily call budget (-1: unreadable)", stats.coldCallsToday());
         for (Destination d : Destination.values()) {
             DestinationPause pause = pauses.get(d);
             Family.gauge(out, "roofworx_destination_paused_since_seconds_" + lower(d),

@@ -21,8 +21,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Writes one batch to the warm store, then tries the entries it just wrote on the cold sink at once, and works
- * out each entry's new state. Stateless between batches.
+ * Writes one batch to the warm store, then (without a cold linger) tries the entries it just wrote on the cold
+ * sink at once, and works out each entry's new state. Stateless between batches.
  * <p>
  * Failure rules: a refusal of one record (warm: a rejected row; cold: {@link ColdOutcome.Rejected}) blocks that
  * entry. Anything else (a whole call failing, a per-record {@link ColdOutcome.Retryable}) is retried with
@@ -41,9 +41,11 @@ final class BatchSync {
     private final Clock clock;
     private final Events events;
     private final Pauses pauses;
+    private final Duration coldLinger;
+    private final ColdBudget budget;
 
-    BatchSync(WarmEntryStore warm, ColdEntrySink cold, Backoff backoff, Duration lease, Clock clock, Events events,
-              Pauses pauses) {
+    BatchSync(WarmEntryStore warm, ColdEntrySink cold, Backoff backoff, Duration lease, Duration coldLinger,
+              ColdBudget budget, Clock clock, Events events, Pauses pauses) {
         this.warm = warm;
         this.cold = cold;
         // Asked once: a sink's batch limit is a constant, and asking per batch would be one more call to fail.
@@ -53,6 +55,8 @@ final class BatchSync {
         this.clock = clock;
         this.events = events;
         this.pauses = pauses;
+        this.coldLinger = coldLinger;
+        this.budget = budget;
     }
 
     int coldBatchSize() {
@@ -72,7 +76,7 @@ final class BatchSync {
         }
         List<TimeEntry> coldDue = states.values().stream()
                 .filter(e -> e.warm().isSynced() && e.cold().isPending()).toList();
-        if (!coldDue.isEmpty() && !seen.containsKey(Destination.COLD)) {
+        if (!coldDue.isEmpty() && !seen.containsKey(Destination.COLD) && coldLinger.isZero()) {
             recordColdInWarm(toCold(states, coldDue, seen, tally));
         }
         return states;
@@ -91,14 +95,15 @@ final class BatchSync {
         if (due.isEmpty()) {
             return true;
         }
-        // The cold state goes in leased to this batch: the cold sweep leaves the entry to the immediate attempt
-        // below, and takes it over if this worker dies before recording an outcome. With the cold sink paused
-        // there is no immediate attempt: the entry is due with the sink's next probe.
+        // Without a linger the cold state goes in leased to this batch: the cold sweep leaves the entry to the
+        // immediate attempt below, and takes it over if this worker dies before recording an outcome. With a
+        // linger the entry waits for the sweep to fill a batch; with the cold sink paused, for its next probe.
         DestinationPause coldPause = seen.get(Destination.COLD);
-        Instant coldDueAt = coldPause != null ? coldPause.nextProbeAt() : clock.now().plus(lease);
+        Instant dueAt = coldPause != null ? coldPause.nextProbeAt()
+                : clock.now().plus(coldLinger.isZero() ? lease : coldLinger);
         WarmEntryStore.UpsertResult result;
         try {
-            result = warm.upsert(due.stream().map(e -> asWarmRow(e, coldDueAt)).toList());
+            result = warm.upsert(due.stream().map(e -> asWarmRow(e, dueAt)).toList());
         } catch (RuntimeException e) {
             events.storeFailed("warm", "upsert", e);
             DestinationPause pause = pauses.failed(Destination.WARM, e);
@@ -160,6 +165,13 @@ final class BatchSync {
         List<TimeEntry> changed = new ArrayList<>();
         for (int i = 0; i < due.size(); i += coldBatchSize) {
             List<TimeEntry> chunk = due.subList(i, Math.min(due.size(), i + coldBatchSize));
+            if (!budget.take()) {
+                DestinationPause pause = pauses.pauseUntil(Destination.COLD, budget.renewsAt(),
+                        "the daily call budget of " + budget.perDay() + " calls is used up");
+                due.subList(i, due.size()).forEach(entry -> changed.add(put(states,
+                        entry.withState(Destination.COLD, entry.cold().waiting(pause.nextProbeAt())))));
+                return changed;
+            }
             Map<UUID, ColdOutcome> outcomes;
             try {
                 outcomes = cold.upsert(chunk);

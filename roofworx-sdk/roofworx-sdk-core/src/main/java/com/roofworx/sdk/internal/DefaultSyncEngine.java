@@ -32,6 +32,7 @@ public final class DefaultSyncEngine implements SyncEngine {
     private final BatchSync batches;
     private final Pauses pauses;
     private final BlockedWork blocked;
+    private final ColdBudget budget;
     private final RoofworxConfig config;
     private final Clock clock;
     private final Events events;
@@ -47,7 +48,9 @@ public final class DefaultSyncEngine implements SyncEngine {
         Backoff backoff = new Backoff(config.backoffInitial(), config.backoffMultiplier(), config.backoffJitter(),
                 config.backoffMax());
         this.pauses = new Pauses(hot, backoff, config.lease(), clock, events);
-        this.batches = new BatchSync(warm, cold, backoff, config.lease(), clock, events, pauses);
+        this.budget = new ColdBudget(hot, config.coldDailyCallBudget(), clock, events);
+        this.batches = new BatchSync(warm, cold, backoff, config.lease(), config.coldLinger(), budget, clock, events,
+                pauses);
         this.blocked = new BlockedWork(hot, warm, clock, events);
     }
 
@@ -210,13 +213,16 @@ public final class DefaultSyncEngine implements SyncEngine {
     @Override
     public SyncStats stats() {
         HotEntryStore.QueueStats s = hot.stats();
-        long coldBlocked;
+        return new SyncStats(s.queued(), s.blocked(), countInWarm("coldBlockedCount", warm::coldBlockedCount),
+                countInWarm("coldPendingCount", warm::coldPendingCount), budget.usedToday());
+    }
+
+    private long countInWarm(String operation, java.util.function.LongSupplier count) {
         try {
-            coldBlocked = warm.coldBlockedCount();
+            return count.getAsLong();
         } catch (RuntimeException e) {
-            events.storeFailed("warm", "coldBlockedCount", e);
-            coldBlocked = -1;
+            events.storeFailed("warm", operation, e);
+            return -1;
         }
-        return new SyncStats(s.queued(), s.blocked(), coldBlocked);
     }
 }

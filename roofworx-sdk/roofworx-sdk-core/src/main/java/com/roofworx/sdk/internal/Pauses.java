@@ -96,6 +96,25 @@ public final class Pauses {
         return pause;
     }
 
+    /**
+     * Pauses the destination until {@code until} for a reason of the engine's own (the daily call budget is
+     * used up), not a failure of the destination: one probe goes out when the time comes.
+     */
+    DestinationPause pauseUntil(Destination destination, Instant until, String reason) {
+        Instant now = clock.now();
+        DestinationPause before = read().get(destination);
+        DestinationPause pause = new DestinationPause(destination, before == null ? now : before.since(), until,
+                before == null ? 1 : before.failures() + 1, reason, com.roofworx.sdk.spi.FailureKind.TRANSIENT);
+        remember(destination, pause);
+        try {
+            hot.pause(pause);
+        } catch (RuntimeException e) {
+            events.storeFailed("hot", "pause", e);
+        }
+        events.publish(new RoofworxEvent.DestinationPaused(pause, null));
+        return pause;
+    }
+
     /** A call to the destination worked: ends its pause if {@code seen} (or this instance) had one. */
     void succeeded(Map<Destination, DestinationPause> seen, Destination destination) {
         DestinationPause pause = seen.containsKey(destination) ? seen.get(destination) : local.get(destination);

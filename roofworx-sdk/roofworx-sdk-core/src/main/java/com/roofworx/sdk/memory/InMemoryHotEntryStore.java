@@ -36,6 +36,7 @@ public final class InMemoryHotEntryStore implements HotEntryStore {
     private final Map<Key, Lease> queue = new HashMap<>();
     private final Set<Key> blocked = new LinkedHashSet<>();
     private final Map<Destination, DestinationPause> pauses = new EnumMap<>(Destination.class);
+    private final Map<String, Long> callsPerDay = new HashMap<>();
     private final Clock clock;
     private final Duration retention;
 
@@ -164,12 +165,18 @@ public final class InMemoryHotEntryStore implements HotEntryStore {
         pauses.remove(destination);
     }
 
+    @Override
+    public synchronized long addCalls(Destination destination, LocalDate day, int calls) {
+        return callsPerDay.merge(destination + "/" + day, (long) calls, Long::sum);
+    }
+
     /** Forgets everything, as a Redis restart without persistence would. For tests of the warm fallback. */
     public synchronized void clear() {
         entries.clear();
         queue.clear();
         blocked.clear();
         pauses.clear();
+        callsPerDay.clear();
     }
 
     private boolean holds(Claim claim) {

@@ -100,6 +100,11 @@ public final class InMemoryWarmEntryStore implements WarmEntryStore {
     }
 
     @Override
+    public synchronized long coldPendingCount() {
+        return rows.values().stream().filter(e -> e.cold().isPending()).count();
+    }
+
+    @Override
     public synchronized Optional<TimeEntry> coldBlockedEntry(UUID id) {
         return Optional.ofNullable(rows.get(id)).filter(e -> e.cold().isBlocked());
     }

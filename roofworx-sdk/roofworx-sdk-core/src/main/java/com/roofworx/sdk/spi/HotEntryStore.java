@@ -139,6 +139,13 @@ public interface HotEntryStore {
     /** Ends the destination's pause. Miss: ending a pause that is not there does nothing. */
     void resume(Destination destination);
 
+    /**
+     * Adds {@code calls} to the count of calls made to {@code destination} on {@code day} (UTC) by all
+     * instances, and answers the new total; {@code calls} 0 just reads it. Kept at least until the day is
+     * over (the daily call budget).
+     */
+    long addCalls(Destination destination, LocalDate day, int calls);
+
     /** The outcome of {@link #insert}: the stored entry and whether this call created it. */
     record InsertResult(TimeEntry entry, boolean created) {
     }

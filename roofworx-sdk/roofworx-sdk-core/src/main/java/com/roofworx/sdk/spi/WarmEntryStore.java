@@ -63,6 +63,9 @@ public interface WarmEntryStore {
     /** How many entries have a BLOCKED cold state. */
     long coldBlockedCount();
 
+    /** How many entries have a PENDING cold state (the cold backlog, due or not). */
+    long coldPendingCount();
+
     /** The entry with this id if its cold state is BLOCKED, of any owner. Miss: empty otherwise. */
     Optional<TimeEntry> coldBlockedEntry(UUID id);
 

@@ -151,6 +151,11 @@ public final class PostgresWarmEntryStore implements WarmEntryStore {
     }
 
     @Override
+    public long coldPendingCount() {
+        return blocked.pendingCount();
+    }
+
+    @Override
     public Optional<TimeEntry> coldBlockedEntry(UUID id) {
         notNull("id", id);
         return blocked.entry(id);

@@ -268,6 +268,11 @@ public final class RedisHotEntryStore implements HotEntryStore {
     }
 
     @Override
+    public long addCalls(Destination destination, LocalDate day, int calls) {
+        return pauses.addCalls(destination, day, calls);
+    }
+
+    @Override
     public void resume(Destination destination) {
         pauses.resume(destination);
     }

@@ -15,6 +15,7 @@ import com.roofworx.sdk.testkit.scenario.SyncInvariantScenario.Adapters;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,7 +47,7 @@ class RedisEngineIT {
                     .projectSource(new InMemoryProjectSource().put(Project.of("1001", "Maple St")).assign(ANNA, "1001"))
                     .projectCache(redis.projectCache()).hotStore(redis.hotEntryStore(clock))
                     .warmStore(warm).coldSink(cold).clock(clock)
-                    .config(RoofworxConfig.custom().syncAfterSubmit(false).build())
+                    .config(RoofworxConfig.custom().syncAfterSubmit(false).coldLinger(Duration.ZERO).build())
                     .listener(com.roofworx.sdk.event.RoofworxEventListener.on(RoofworxEvent.EntrySubmitted.class,
                             submitted::add))
                     .build();

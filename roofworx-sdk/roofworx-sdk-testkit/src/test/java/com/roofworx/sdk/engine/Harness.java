@@ -55,9 +55,12 @@ final class Harness {
         roofworx = instance(config, hot.proxy());
     }
 
-    /** Default test settings: no jitter, so backoff times are exact. */
+    /**
+     * Default test settings: no jitter, so backoff times are exact; no cold linger, so a sync run writes both
+     * destinations (the linger has its own tests).
+     */
     static RoofworxConfig.Builder config() {
-        return RoofworxConfig.custom().syncAfterSubmit(false).backoffJitter(0)
+        return RoofworxConfig.custom().syncAfterSubmit(false).backoffJitter(0).coldLinger(Duration.ZERO)
                 .backoffInitial(Duration.ofSeconds(1)).backoffMax(Duration.ofMinutes(5)).batchSize(10);
     }
 

@@ -43,9 +43,19 @@ public final class BlockedQueries {
     }
 
     public long count() {
-        return jdbc.read("coldBlockedCount", c -> {
+        return countWithColdStatus("coldBlockedCount", "BLOCKED");
+    }
+
+    /** The cold backlog: walks the partial index of pending rows, which holds only those. */
+    public long pendingCount() {
+        return countWithColdStatus("coldPendingCount", "PENDING");
+    }
+
+    private long countWithColdStatus(String operation, String status) {
+        return jdbc.read(operation, c -> {
+            // The status is a literal so the planner can match the partial index on it.
             try (PreparedStatement statement = jdbc.prepare(c,
-                    "SELECT count(*) FROM " + table + " WHERE cold_status = 'BLOCKED'");
+                    "SELECT count(*) FROM " + table + " WHERE cold_status = '" + status + "'");
                  ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

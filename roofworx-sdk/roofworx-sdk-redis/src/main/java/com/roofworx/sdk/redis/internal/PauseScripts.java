@@ -28,4 +28,14 @@ public final class PauseScripts {
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[4] .. string.sub(value, #head + 1))
             return 1
             """);
+
+    /**
+     * KEYS calls. ARGV add, ttlSeconds. Adds to the day's call count and makes sure the key outlives the day,
+     * in one step so a count never stays without its expiry. Returns the new count.
+     */
+    public static final Script ADD_CALLS = Script.of("addCalls", """
+            local total = redis.call('INCRBY', KEYS[1], ARGV[1])
+            if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
+            return total
+            """);
 }

@@ -132,6 +132,11 @@ public final class RedisKeys {
         return new String[]{blocked(), blockedOwners()};
     }
 
+    /** Calls made to {@code destination} on the UTC day {@code day} (yyyy-mm-dd), by all instances. */
+    public String calls(String destination, String day) {
+        return prefix + "{q}:calls:" + destination + ":" + day;
+    }
+
     /** KEYS of the pause scripts (probe). */
     public String[] pauseStep() {
         return new String[]{pauses()};

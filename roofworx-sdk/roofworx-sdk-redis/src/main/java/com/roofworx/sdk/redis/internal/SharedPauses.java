@@ -47,6 +47,15 @@ public final class SharedPauses {
         return won == 1L;
     }
 
+    /** Two days: the count must outlive its UTC day wherever the clocks of the instances stand. */
+    private static final long CALLS_TTL_SECONDS = 2 * 24 * 3600;
+
+    public long addCalls(Destination destination, java.time.LocalDate day, int calls) {
+        return ops.await(ops.<Long>eval(PauseScripts.ADD_CALLS, ScriptOutputType.INTEGER,
+                new String[]{keys.calls(destination.name(), day.toString())}, Integer.toString(calls),
+                Long.toString(CALLS_TTL_SECONDS)), "addCalls");
+    }
+
     public void resume(Destination destination) {
         ops.await(ops.commands().hdel(keys.pauses(), destination.name()), "resume");
     }

@@ -424,6 +424,18 @@ public abstract class HotEntryStoreContract {
         }
 
         @Test
+        @DisplayName("counts calls per destination and UTC day for all callers; adding 0 reads the count")
+        void callCounts() {
+            java.time.LocalDate day = clock.today();
+            assertThat(store.addCalls(Destination.COLD, day, 0)).isZero();
+            assertThat(store.addCalls(Destination.COLD, day, 1)).isEqualTo(1);
+            assertThat(store.addCalls(Destination.COLD, day, 2)).isEqualTo(3);
+            assertThat(store.addCalls(Destination.COLD, day.plusDays(1), 1)).as("a new day starts at 0").isEqualTo(1);
+            assertThat(store.addCalls(Destination.WARM, day, 0)).as("per destination").isZero();
+            assertThat(store.addCalls(Destination.COLD, day, 0)).isEqualTo(3);
+        }
+
+        @Test
         @DisplayName("of many threads racing for a due probe, exactly one wins")
         void race() throws Exception {
             store.pause(pause(Destination.COLD, clock.now(), 1));

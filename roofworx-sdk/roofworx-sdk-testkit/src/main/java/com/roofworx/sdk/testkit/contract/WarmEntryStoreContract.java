@@ -207,6 +207,7 @@ public abstract class WarmEntryStoreContract {
             } while (page.size() == 3);
             assertThat(seen).extracting(TimeEntry::id).containsExactlyElementsOf(all.stream().map(TimeEntry::id).toList());
             assertThat(store.coldBlockedCount()).isEqualTo(7);
+            assertThat(store.coldPendingCount()).as("the one entry still owing the cold sink").isEqualTo(1);
         }
 
         @Test
