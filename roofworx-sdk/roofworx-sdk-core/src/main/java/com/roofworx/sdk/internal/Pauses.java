@@ -4,6 +4,7 @@ import com.roofworx.sdk.event.RoofworxEvent;
 import com.roofworx.sdk.model.Destination;
 import com.roofworx.sdk.model.DestinationPause;
 import com.roofworx.sdk.spi.Clock;
+import com.roofworx.sdk.spi.FailureKind;
 import com.roofworx.sdk.spi.HotEntryStore;
 
 import java.time.Duration;
@@ -79,21 +80,10 @@ public final class Pauses {
 
     /** The destination failed as a whole: starts the pause, or extends it with the next backoff interval. */
     DestinationPause failed(Destination destination, RuntimeException cause) {
-        Instant now = clock.now();
         DestinationPause before = read().get(destination);
         int failures = before == null ? 1 : before.failures() + 1;
-        Instant since = before == null ? now : before.since();
-        DestinationPause pause = new DestinationPause(destination, since,
-                backoff.next(failures, now, Failures.retryAfter(cause)), failures, Failures.message(cause),
-                Failures.kindOf(cause));
-        remember(destination, pause);
-        try {
-            hot.pause(pause);
-        } catch (RuntimeException e) {
-            events.storeFailed("hot", "pause", e);
-        }
-        events.publish(new RoofworxEvent.DestinationPaused(pause, cause));
-        return pause;
+        Instant nextProbeAt = backoff.next(failures, clock.now(), Failures.retryAfter(cause));
+        return record(before, destination, nextProbeAt, Failures.message(cause), Failures.kindOf(cause), cause);
     }
 
     /**
@@ -101,17 +91,20 @@ public final class Pauses {
      * used up), not a failure of the destination: one probe goes out when the time comes.
      */
     DestinationPause pauseUntil(Destination destination, Instant until, String reason) {
-        Instant now = clock.now();
-        DestinationPause before = read().get(destination);
-        DestinationPause pause = new DestinationPause(destination, before == null ? now : before.since(), until,
-                before == null ? 1 : before.failures() + 1, reason, com.roofworx.sdk.spi.FailureKind.TRANSIENT);
+        return record(read().get(destination), destination, until, reason, FailureKind.TRANSIENT, null);
+    }
+
+    private DestinationPause record(DestinationPause before, Destination destination, Instant nextProbeAt,
+                                    String error, FailureKind kind, RuntimeException cause) {
+        DestinationPause pause = new DestinationPause(destination, before == null ? clock.now() : before.since(),
+                nextProbeAt, before == null ? 1 : before.failures() + 1, error, kind);
         remember(destination, pause);
         try {
             hot.pause(pause);
         } catch (RuntimeException e) {
             events.storeFailed("hot", "pause", e);
         }
-        events.publish(new RoofworxEvent.DestinationPaused(pause, null));
+        events.publish(new RoofworxEvent.DestinationPaused(pause, cause));
         return pause;
     }
 
