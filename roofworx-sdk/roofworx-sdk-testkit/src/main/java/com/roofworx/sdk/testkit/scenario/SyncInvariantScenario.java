@@ -7,7 +7,6 @@ import com.roofworx.sdk.SyncEngine;
 import com.roofworx.sdk.TimeEntries.SubmitResult;
 import com.roofworx.sdk.event.RoofworxEvent;
 import com.roofworx.sdk.event.RoofworxEventListener;
-import com.roofworx.sdk.memory.InMemoryColdEntrySink;
 import com.roofworx.sdk.memory.InMemoryProjectCache;
 import com.roofworx.sdk.memory.InMemoryProjectSource;
 import com.roofworx.sdk.model.BlockedFilter;
@@ -35,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random schedules of submits (new and repeated), store faults (short blips and outages lasting hours),
- * per-record answers of the cold sink (retryable, and refusals of one worker nobody in the CRM knows),
+ * per-record answers of the cold side (retryable, and refusals of one worker nobody in the CRM knows),
  * worker deaths, sync runs and time jumps, over any hot and warm store. Whatever happens:
  * <ul>
  *   <li>a submit is refused only while the hot and the warm store were both failing;</li>
@@ -48,19 +47,34 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <pre>{@code
  * new SyncInvariantScenario(clock -> new Adapters(myHotStore(clock), myWarmStore())).runSeeds(1, 100, true);
  * }</pre>
- * The factory is called once per schedule and must answer empty stores.
+ * The factory is called once per schedule and must answer empty stores. The cold side is in memory
+ * ({@link InMemoryColdSide}) unless the factory names one ({@link ColdSide}, e.g. a CRM behind the real sink):
+ * it must then know the {@link #WORKERS} but {@link #UNKNOWN_WORKER} and the {@link #PROJECTS}.
  */
 public final class SyncInvariantScenario {
-    /** The last one is not known to the cold sink until the end: its entries are refused there. */
-    private static final String[] USERS = {"anna@example.com", "ben@example.com", "carl@example.com",
-            "dora@example.com"};
+    /** The workers who submit. The last one is not known to the cold side until the end: refused there. */
+    public static final List<String> WORKERS = List.of("anna@example.com", "ben@example.com", "carl@example.com",
+            "dora@example.com");
+    /** The worker the cold side refuses with code {@code UNKNOWN_WORKER} until {@link ColdSide#makeKnown}. */
+    public static final String UNKNOWN_WORKER = WORKERS.get(3);
+    /** The projects the workers book to. */
+    public static final List<Project> PROJECTS = List.of(Project.of("1001", "Maple St re-roof"),
+            Project.of("1002", "Harbor warehouse"));
+    private static final String[] USERS = WORKERS.toArray(String[]::new);
     private static final String[] PROJECT_OF = {"1001", "1001", "1002", "1002"};
-    private static final String UNKNOWN = USERS[3];
+    private static final String UNKNOWN = UNKNOWN_WORKER;
 
     private final Function<TestClock, Adapters> factory;
 
-    /** The stores under test; the project source, cache and cold sink are in memory. */
-    public record Adapters(HotEntryStore hot, WarmEntryStore warm) {
+    /**
+     * The stores under test and the cold side; the project source and cache are in memory. The hot store is
+     * shared by every instance of the schedule.
+     */
+    public record Adapters(HotEntryStore hot, WarmEntryStore warm, ColdSide cold) {
+        /** With an in-memory cold side. */
+        public Adapters(HotEntryStore hot, WarmEntryStore warm) {
+            this(hot, warm, new InMemoryColdSide(UNKNOWN_WORKER));
+        }
     }
 
     public SyncInvariantScenario(Function<TestClock, Adapters> factory) {
@@ -91,7 +105,10 @@ public final class SyncInvariantScenario {
 
     /** One schedule. */
     public void run(long seed) {
-        new Schedule(new Random(seed)).play();
+        Schedule schedule = new Schedule(new Random(seed));
+        try (ColdSide ignored = schedule.coldSide) {
+            schedule.play();
+        }
     }
 
     private final class Schedule {
@@ -100,10 +117,10 @@ public final class SyncInvariantScenario {
         private final Adapters adapters = factory.apply(clock);
         private final Faults<HotEntryStore> hot = Faults.wrap(HotEntryStore.class, adapters.hot());
         private final Faults<WarmEntryStore> warm = Faults.wrap(WarmEntryStore.class, adapters.warm());
-        private final InMemoryColdEntrySink coldMemory = new InMemoryColdEntrySink();
-        private final Faults<ColdEntrySink> cold = Faults.wrap(ColdEntrySink.class, coldMemory);
+        private final ColdSide coldSide = adapters.cold();
+        private final Faults<ColdEntrySink> cold = Faults.wrap(ColdEntrySink.class, coldSide.sink());
         private final InMemoryProjectSource source = new InMemoryProjectSource()
-                .put(Project.of("1001", "Maple St re-roof")).put(Project.of("1002", "Harbor warehouse"))
+                .put(PROJECTS.get(0)).put(PROJECTS.get(1))
                 .assign(USERS[0], "1001").assign(USERS[1], "1001").assign(USERS[2], "1002")
                 .assign(USERS[3], "1002");
         private final List<RoofworxEvent.EntrySubmitted> submitted = new CopyOnWriteArrayList<>();
@@ -123,7 +140,6 @@ public final class SyncInvariantScenario {
             // Writes to warm and cold, then dies before acknowledging anything.
             Roofworx doomed = instance(config,
                     Faults.wrap(HotEntryStore.class, adapters.hot()).onlyMethod("complete", "completeAll").failAlways().proxy());
-            coldMemory.answerWith(this::coldAnswer);
             submit(main);
             int steps = 20 + random.nextInt(40);
             for (int step = 0; step < steps; step++) {
@@ -131,20 +147,34 @@ public final class SyncInvariantScenario {
                     case 0, 1, 2 -> submit(main);
                     case 3 -> repeat(main);
                     case 4 -> injectFault();
-                    case 5 -> main.sync().runOnce();
-                    case 6 -> second.sync().syncUser(USERS[random.nextInt(USERS.length)]);
-                    case 7 -> doomed.sync().runOnce();
+                    case 5 -> {
+                        lockSome();
+                        main.sync().runOnce();
+                    }
+                    case 6 -> {
+                        lockSome();
+                        second.sync().syncUser(USERS[random.nextInt(USERS.length)]);
+                    }
+                    case 7 -> {
+                        lockSome();
+                        doomed.sync().runOnce();
+                    }
                     case 8 -> outage(main, second);
-                    case 9 -> second.sync().runOnce();
+                    case 9 -> {
+                        lockSome();
+                        second.sync().runOnce();
+                    }
                     default -> clock.advance(Duration.ofSeconds(random.nextInt(120)));
                 }
             }
             hot.heal();
             warm.heal();
             cold.heal();
+            // Record locks may still be met while settling: they are retried, never blocked.
+            coldSide.retryableNext(random.nextInt(4));
             settle(main);
             verifyOnlyRefusalsBlocked(main);
-            coldMemory.answerWith(e -> null);
+            coldSide.makeKnown(UNKNOWN);
             main.sync().replayAll(BlockedFilter.all().errorCode("UNKNOWN_WORKER"));
             settle(main);
             assertThat(main.sync().blocked(1)).as("blocked after the fix and bulk replay").isEmpty();
@@ -157,12 +187,11 @@ public final class SyncInvariantScenario {
                     .listener(RoofworxEventListener.on(RoofworxEvent.EntrySubmitted.class, submitted::add)).build();
         }
 
-        /** A worker the CRM does not know is refused; other records sometimes hit a record lock. */
-        private ColdEntrySink.ColdOutcome coldAnswer(TimeEntry e) {
-            if (e.owner().equals(UNKNOWN)) {
-                return new ColdEntrySink.ColdOutcome.Rejected("UNKNOWN_WORKER", "no CRM user " + e.owner());
+        /** Now and then the next few records written to the cold side hit a record lock (retryable). */
+        private void lockSome() {
+            if (random.nextInt(3) == 0) {
+                coldSide.retryableNext(1 + random.nextInt(3));
             }
-            return random.nextInt(6) == 0 ? new ColdEntrySink.ColdOutcome.Retryable("RECORD_LOCKED", null) : null;
         }
 
         /** One store down for minutes to hours while both instances keep syncing; sometimes it comes back. */
@@ -172,6 +201,7 @@ public final class SyncInvariantScenario {
             int runs = 1 + random.nextInt(12);
             for (int i = 0; i < runs; i++) {
                 clock.advance(Duration.ofMinutes(1 + random.nextInt(90)));
+                lockSome();
                 (random.nextBoolean() ? main : second).sync().runOnce();
                 if (random.nextInt(3) == 0) {
                     submit(main);
@@ -295,13 +325,14 @@ public final class SyncInvariantScenario {
             }
             assertThat(inWarm).as("warm holds every acknowledged entry").isEqualTo(acknowledged.keySet());
             assertThat(acknowledged).as("a schedule that acknowledged nothing proves nothing").isNotEmpty();
-            assertThat(coldMemory.recordCount()).as("cold records").isEqualTo(acknowledged.size());
-            acknowledged.forEach((id, draft) -> assertThat(coldMemory.record(id).orElseThrow(
-                    () -> new AssertionError("not in cold: " + id)).sameContentAs(draft)).as("cold content of %s", id)
-                    .isTrue());
+            acknowledged.forEach((id, draft) -> {
+                assertThat(coldSide.recordCount(id)).as("cold records of %s", id).isEqualTo(1);
+                assertThat(coldSide.holds(id, owners.get(id), draft)).as("cold content of %s", id).isTrue();
+            });
+            assertThat(coldSide.recordCount()).as("cold records").isEqualTo(acknowledged.size());
             for (UUID id : refused) {
                 if (!acknowledged.containsKey(id)) {
-                    assertThat(coldMemory.record(id)).as("refused %s in cold", id).isEmpty();
+                    assertThat(coldSide.recordCount(id)).as("refused %s in cold", id).isZero();
                     for (String user : USERS) {
                         assertThat(adapters.hot().get(user, id)).as("refused %s in hot", id).isEmpty();
                     }
