@@ -163,7 +163,7 @@ public final class DefaultSyncEngine implements SyncEngine {
             int size = coldProbe ? batches.coldBatchSize() : Math.max(config.batchSize(), batches.coldBatchSize());
             List<TimeEntry> due;
             try {
-                due = warm.claimColdDue(now, config.lease(), size);
+                due = topUp(warm.claimColdDue(now, config.lease(), size), now, coldProbe);
             } catch (RuntimeException e) {
                 events.storeFailed("warm", "claimColdDue", e);
                 pauses.failed(Destination.WARM, e);
@@ -178,6 +178,27 @@ public final class DefaultSyncEngine implements SyncEngine {
                 return;
             }
         }
+    }
+
+    /**
+     * With a cold linger, a last call that is not full takes along entries that would be due within the
+     * linger, oldest first: once one entry has waited the linger, the call carries everything pending up to
+     * the sink's batch size, however often instances sweep (each sweep alone would send only what came due
+     * since the last one). A probe stays one call as claimed.
+     */
+    private List<TimeEntry> topUp(List<TimeEntry> due, Instant now, boolean probe) {
+        int coldBatch = batches.coldBatchSize();
+        if (due.isEmpty() || probe || config.coldLinger().isZero() || due.size() % coldBatch == 0) {
+            return due;
+        }
+        List<TimeEntry> more = warm.claimColdDue(now.plus(config.coldLinger()), config.lease(),
+                coldBatch - due.size() % coldBatch);
+        if (more.isEmpty()) {
+            return due;
+        }
+        List<TimeEntry> all = new java.util.ArrayList<>(due);
+        all.addAll(more);
+        return all;
     }
 
     @Override

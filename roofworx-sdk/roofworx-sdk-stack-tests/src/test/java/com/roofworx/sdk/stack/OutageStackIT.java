@@ -326,4 +326,47 @@ class OutageStackIT {
         return phases.stream().filter(p -> !at.isBefore(p.from()) && !at.isAfter(p.to())).findFirst()
                 .orElseThrow(() -> new AssertionError("a pause at " + at + " outside every outage"));
     }
+
+    @Test
+    @DisplayName("Zoho calls are paced into full batches across instances: ≤ 3 per 100 entries at 5/s, ≤ 1.2 at 200/s")
+    void zohoCallsArePacedIntoFullBatches() {
+        try (TwoInstances stack = new TwoInstances(pool, direct, 41, Duration.ofSeconds(30))) {
+            int before = stack.simulator.counters().upsertRequests();
+            int slow = paced(stack, 5, Duration.ofMinutes(5));
+            double slowRate = 100.0 * (stack.simulator.counters().upsertRequests() - before) / slow;
+            before = stack.simulator.counters().upsertRequests();
+            int busy = paced(stack, 200, Duration.ofSeconds(30));
+            double busyRate = 100.0 * (stack.simulator.counters().upsertRequests() - before) / busy;
+            System.out.printf("pacing: %d entries at 5/s: %.2f upsert calls per 100; %d at 200/s: %.2f per 100%n",
+                    slow, slowRate, busy, busyRate);
+            assertThat(slowRate).as("upsert calls per 100 entries at 5 submits/s").isLessThanOrEqualTo(3.0);
+            assertThat(busyRate).as("upsert calls per 100 entries at 200 submits/s").isLessThanOrEqualTo(1.2);
+            stack.assertEveryEntryOnceEverywhere();
+        }
+    }
+
+    /**
+     * Submits {@code perSecond} entries a second for {@code length}, each followed by a drain of the hot queue
+     * (as after a submit), while the instances take turns sweeping every 5 s: more often than the linger, so
+     * batches must come from the linger's top-up, not from sparse sweeps. Then lets everything settle.
+     */
+    private static int paced(TwoInstances stack, int perSecond, Duration length) {
+        long stepMillis = 1000L / perSecond;
+        int submitted = 0;
+        for (long t = 0; t < length.toMillis(); t += stepMillis) {
+            TimeEntry entry = stack.submit();
+            (submitted % 2 == 0 ? stack.a : stack.b).sync().syncUser(entry.owner());
+            submitted++;
+            Instant before = stack.clock.now();
+            stack.clock.advance(Duration.ofMillis(stepMillis));
+            if (before.toEpochMilli() / 5_000 != stack.clock.now().toEpochMilli() / 5_000) {
+                (submitted % 2 == 0 ? stack.b : stack.a).sync().runOnce();
+            }
+        }
+        for (int i = 0; i < 20 && !stack.everywhere(); i++) {
+            stack.clock.advance(Duration.ofSeconds(30));
+            stack.a.sync().runOnce();
+        }
+        return submitted;
+    }
 }
