@@ -3,12 +3,18 @@ package com.roofworx.app.infrastructure;
 import com.roofworx.app.infrastructure.StoreProbe.Result;
 import com.roofworx.sdk.redis.RedisAdapter;
 import com.roofworx.sdk.redis.RedisAdapterConfig;
+import com.roofworx.sdk.redis.RedisTlsVerify;
 import com.roofworx.sdk.spi.Clock;
 import com.roofworx.sdk.spi.HotEntryStore;
 
+import java.nio.file.Path;
+import java.util.Locale;
+
 /**
  * The Redis adapters: hot entry store, project cache, and the shared Zoho access-token cache, all on one
- * Lettuce connection to {@code roofworx.redis.uri} (a Redis Cluster when {@code roofworx.redis.cluster=true}).
+ * Lettuce connection to {@code roofworx.redis.uri} (a Redis Cluster when {@code roofworx.redis.cluster=true}); for
+ * {@code rediss://}, {@code roofworx.redis.tls.ca-file} and {@code roofworx.redis.tls.verify} say how the server's
+ * certificate is checked.
  * Redis must answer when the app starts; later outages are absorbed by the SDK (submits go to PostgreSQL).
  */
 final class RedisWiring {
@@ -16,6 +22,8 @@ final class RedisWiring {
     static final String CLUSTER = "roofworx.redis.cluster";
     static final String KEY_PREFIX = "roofworx.redis.key-prefix";
     static final String COMMAND_TIMEOUT = "roofworx.redis.command-timeout";
+    static final String TLS_CA_FILE = "roofworx.redis.tls.ca-file";
+    static final String TLS_VERIFY = "roofworx.redis.tls.verify";
     static final String DEFAULT_URI = "redis://localhost:6379";
 
     private RedisWiring() {
@@ -25,6 +33,9 @@ final class RedisWiring {
         RedisAdapterConfig config = RedisAdapterConfig.custom()
                 .keyPrefix(settings.text(KEY_PREFIX, RedisAdapterConfig.DEFAULT_KEY_PREFIX))
                 .commandTimeout(settings.duration(COMMAND_TIMEOUT, RedisAdapterConfig.DEFAULT_COMMAND_TIMEOUT, false))
+                .tlsCaCertificates(settings.optional(TLS_CA_FILE).map(Path::of).orElse(null))
+                .tlsVerify(RedisTlsVerify.valueOf(settings.choice(TLS_VERIFY, "full", "full", "ca", "none")
+                        .toUpperCase(Locale.ROOT)))
                 .build();
         String uri = settings.text(URI, DEFAULT_URI);
         RedisAdapter redis = a.own(settings.flag(CLUSTER, false)

@@ -5,6 +5,7 @@ import com.roofworx.sdk.zoho.ZohoConfig;
 import com.roofworx.sdk.zoho.ZohoCrm;
 import com.roofworx.sdk.zoho.ZohoDataCenter;
 import com.roofworx.sdk.zoho.ZohoFields;
+import com.roofworx.sdk.zoho.ZohoWorkers;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,6 +77,18 @@ final class ZohoWiring {
                         List.copyOf(ZohoConfig.DEFAULT_ACTIVE_STAGES))))
                 .fields(fields.build());
         s.optional(PREFIX + "base-url").ifPresent(b::baseUrlOverride);
+        b.workers(workers(s));
         return b.build();
+    }
+
+    /** {@code roofworx.zoho.workers}: {@code users} (the default), {@code contacts} or a module's API name. */
+    static ZohoWorkers workers(Settings s) {
+        String where = s.text(PREFIX + "workers", "users");
+        if (where.equalsIgnoreCase("users")) {
+            return ZohoWorkers.users();
+        }
+        String module = where.equalsIgnoreCase("contacts") ? ZohoWorkers.CONTACTS : where;
+        return ZohoWorkers.module(module, s.text(PREFIX + "workers-email-field", ZohoWorkers.DEFAULT_EMAIL_FIELD))
+                .onlyWhere(s.optional(PREFIX + "workers-active-field").orElse(null));
     }
 }
