@@ -96,12 +96,20 @@ class ManagedServicesTlsIT {
         }
     }
 
-    /** A superuser connection. The wiring deregisters the driver when its adapters close, so register it again. */
+    /** A superuser connection. */
     private static Connection admin() throws SQLException {
+        registerDriver();
+        return postgres.getPostgresDatabase().getConnection();
+    }
+
+    /**
+     * The wiring deregisters the driver when its adapters close (as an undeploy must); register it again, for
+     * this class and for the other tests of this JVM that find it through DriverManager.
+     */
+    private static void registerDriver() throws SQLException {
         if (DriverManager.drivers().noneMatch(d -> d instanceof org.postgresql.Driver)) {
             DriverManager.registerDriver(new org.postgresql.Driver());
         }
-        return postgres.getPostgresDatabase().getConnection();
     }
 
     @AfterAll
@@ -141,8 +149,9 @@ class ManagedServicesTlsIT {
     }
 
     @AfterEach
-    void release() {
+    void release() throws SQLException {
         adapters.close();
+        registerDriver();
         System.setOut(out);
         System.setErr(err);
         Logger.getLogger("").removeHandler(handler);
