@@ -19,11 +19,13 @@ import java.util.Collections;
 
 /**
  * The PostgreSQL warm store. Connections come from the container's pool when {@code roofworx.jdbc.datasource}
- * names one (a JNDI name), else from a Hikari pool the app opens on {@code roofworx.jdbc.url}. The schema is
+ * names one (a JNDI name), else from a Hikari pool the app opens on {@code roofworx.database.url} or
+ * {@code roofworx.jdbc.url} (a {@code postgres://} or {@code jdbc:postgresql:} URL, see {@link DatabaseUrl}). The schema is
  * migrated at start unless {@code roofworx.jdbc.migrate=false}.
  */
 final class PostgresWiring {
     static final String DATASOURCE = "roofworx.jdbc.datasource";
+    static final String DATABASE_URL = "roofworx.database.url";
     static final String URL = "roofworx.jdbc.url";
     static final String USER = "roofworx.jdbc.user";
     static final String PASSWORD = "roofworx.jdbc.password";
@@ -66,9 +68,10 @@ final class PostgresWiring {
         hikari.setPoolName("roofworx");
         // Named explicitly: DriverManager does not see drivers inside a WAR.
         hikari.setDriverClassName("org.postgresql.Driver");
-        hikari.setJdbcUrl(settings.text(URL, DEFAULT_URL));
-        hikari.setUsername(settings.text(USER, "roofworx"));
-        settings.optional(PASSWORD).ifPresent(hikari::setPassword);
+        DatabaseUrl url = databaseUrl(settings);
+        hikari.setJdbcUrl(url.jdbcUrl());
+        hikari.setUsername(url.user().orElseGet(() -> settings.text(USER, "roofworx")));
+        url.password().or(() -> settings.optional(PASSWORD)).ifPresent(hikari::setPassword);
         hikari.setMaximumPoolSize(settings.integer(POOL_SIZE, DEFAULT_POOL_SIZE, 1));
         long waitMs = Math.max(HIKARI_MIN_MS, settings.duration(CONNECTION_TIMEOUT, DEFAULT_CONNECTION_TIMEOUT, false)
                 .toMillis());
@@ -86,6 +89,16 @@ final class PostgresWiring {
 
     private static String seconds(Duration d) {
         return Long.toString(Math.max(1, (d.toMillis() + 999) / 1000));
+    }
+
+    /**
+     * {@code roofworx.database.url} (a hosted service's {@code postgres://user:password@host/db?sslmode=...}) when
+     * set, else {@code roofworx.jdbc.url}, which takes that form too. A user and password in the URL win over
+     * {@code roofworx.jdbc.user} / {@code roofworx.jdbc.password}.
+     */
+    static DatabaseUrl databaseUrl(Settings settings) {
+        return settings.optional(DATABASE_URL).map(u -> DatabaseUrl.parse(DATABASE_URL, u))
+                .orElseGet(() -> DatabaseUrl.parse(URL, settings.text(URL, DEFAULT_URL)));
     }
 
     /** The driver registered itself from the WAR's class loader; unregister it so an undeploy leaks nothing. */

@@ -3,6 +3,7 @@ package com.roofworx.app.infrastructure;
 import com.roofworx.app.infrastructure.StoreProbe.Result;
 import com.roofworx.sdk.redis.RedisAdapter;
 import com.roofworx.sdk.redis.RedisAdapterConfig;
+import com.roofworx.sdk.redis.RedisTlsVerify;
 import com.roofworx.sdk.spi.Clock;
 import com.roofworx.sdk.spi.HotEntryStore;
 import io.lettuce.core.ClientOptions;
@@ -15,9 +16,14 @@ import io.lettuce.core.cluster.RedisClusterClient;
 
 import java.time.Duration;
 
+import java.nio.file.Path;
+import java.util.Locale;
+
 /**
  * The Redis adapters: hot entry store, project cache, and the shared Zoho access-token cache, all on one
- * Lettuce connection to {@code roofworx.redis.uri} (a Redis Cluster when {@code roofworx.redis.cluster=true}).
+ * Lettuce connection to {@code roofworx.redis.uri} (a Redis Cluster when {@code roofworx.redis.cluster=true}); for
+ * {@code rediss://}, {@code roofworx.redis.tls.ca-file} and {@code roofworx.redis.tls.verify} say how the server's
+ * certificate is checked.
  * Redis must answer when the app starts; later outages are absorbed by the SDK (submits go to PostgreSQL).
  */
 final class RedisWiring {
@@ -26,6 +32,8 @@ final class RedisWiring {
     static final String KEY_PREFIX = "roofworx.redis.key-prefix";
     static final String COMMAND_TIMEOUT = "roofworx.redis.command-timeout";
     static final String CONNECT_TIMEOUT = "roofworx.redis.connect-timeout";
+    static final String TLS_CA_FILE = "roofworx.redis.tls.ca-file";
+    static final String TLS_VERIFY = "roofworx.redis.tls.verify";
     static final String DEFAULT_URI = "redis://localhost:6379";
     /** Lettuce's default (10 s) would hold a reconnect, and so the first commands after it, that long. */
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(1);
@@ -39,6 +47,9 @@ final class RedisWiring {
         RedisAdapterConfig config = RedisAdapterConfig.custom()
                 .keyPrefix(settings.text(KEY_PREFIX, RedisAdapterConfig.DEFAULT_KEY_PREFIX))
                 .commandTimeout(settings.duration(COMMAND_TIMEOUT, DEFAULT_COMMAND_TIMEOUT, false))
+                .tlsCaCertificates(settings.optional(TLS_CA_FILE).map(Path::of).orElse(null))
+                .tlsVerify(RedisTlsVerify.valueOf(settings.choice(TLS_VERIFY, "full", "full", "ca", "none")
+                        .toUpperCase(Locale.ROOT)))
                 .build();
         RedisURI uri = RedisURI.create(settings.text(URI, DEFAULT_URI));
         // Like the SDK's own connect(): commands fail at once while disconnected, so a submit can fall back to

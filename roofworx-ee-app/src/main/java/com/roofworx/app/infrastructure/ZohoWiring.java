@@ -7,6 +7,7 @@ import com.roofworx.sdk.zoho.ZohoConfig;
 import com.roofworx.sdk.zoho.ZohoCrm;
 import com.roofworx.sdk.zoho.ZohoDataCenter;
 import com.roofworx.sdk.zoho.ZohoFields;
+import com.roofworx.sdk.zoho.ZohoWorkers;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -84,6 +85,18 @@ final class ZohoWiring {
         s.optional(PREFIX + "base-url").ifPresent(b::baseUrlOverride);
         b.connectTimeout(s.duration(PREFIX + "connect-timeout", DEFAULT_CONNECT_TIMEOUT, false));
         b.readTimeout(s.duration(PREFIX + "read-timeout", DEFAULT_READ_TIMEOUT, false));
+        b.workers(workers(s));
         return b.build();
+    }
+
+    /** {@code roofworx.zoho.workers}: {@code users} (the default), {@code contacts} or a module's API name. */
+    static ZohoWorkers workers(Settings s) {
+        String where = s.text(PREFIX + "workers", "users");
+        if (where.equalsIgnoreCase("users")) {
+            return ZohoWorkers.users();
+        }
+        String module = where.equalsIgnoreCase("contacts") ? ZohoWorkers.CONTACTS : where;
+        return ZohoWorkers.module(module, s.text(PREFIX + "workers-email-field", ZohoWorkers.DEFAULT_EMAIL_FIELD))
+                .onlyWhere(s.optional(PREFIX + "workers-active-field").orElse(null));
     }
 }

@@ -7,6 +7,8 @@ import com.roofworx.sdk.spi.Clock;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.SslVerifyMode;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
@@ -43,16 +45,19 @@ public final class RedisAdapter implements AutoCloseable {
     }
 
     /**
-     * Connects to a standalone Redis at {@code redisUri} ({@code redis://host:port/db}, {@code rediss://...}).
-     * While disconnected, commands fail at once instead of queueing, so a caller can fall back (the SDK writes
-     * a submit straight to the warm store) rather than wait; the client reconnects in the background.
+     * Connects to a standalone Redis at {@code redisUri} ({@code redis://[user:password@]host:port/db}, or
+     * {@code rediss://...} for TLS, checked as {@link RedisAdapterConfig#tlsVerify()} says against
+     * {@link RedisAdapterConfig#tlsCaCertificates()} or the JVM's trust store). While disconnected, commands fail
+     * at once instead of queueing, so a caller can fall back (the SDK writes a submit straight to the warm store)
+     * rather than wait; the client reconnects in the background. A failure to connect never shows the password.
      */
     public static RedisAdapter connect(String redisUri, RedisAdapterConfig config) {
-        RedisURI uri = parse(redisUri);
+        RedisURI uri = parse(redisUri, config);
         RedisClient client = RedisClient.create(uri);
         client.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout()))
+                .sslOptions(sslOptions(config))
                 .build());
         try {
             StatefulRedisConnection<String, String> connection = client.connect();
@@ -65,10 +70,11 @@ public final class RedisAdapter implements AutoCloseable {
 
     /** Connects to a Redis Cluster through the seed node at {@code redisUri}. */
     public static RedisAdapter connectCluster(String redisUri, RedisAdapterConfig config) {
-        RedisClusterClient client = RedisClusterClient.create(parse(redisUri));
+        RedisClusterClient client = RedisClusterClient.create(parse(redisUri, config));
         client.setOptions(ClusterClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout()))
+                .sslOptions(sslOptions(config))
                 .build());
         try {
             StatefulRedisClusterConnection<String, String> connection = client.connect();
@@ -134,16 +140,29 @@ public final class RedisAdapter implements AutoCloseable {
         }
     }
 
-    private static RedisURI parse(String redisUri) {
+    private static RedisURI parse(String redisUri, RedisAdapterConfig config) {
         if (redisUri == null || redisUri.isBlank()) {
             throw ValidationException.of("redisUri", redisUri, "must not be blank");
         }
+        RedisURI uri;
         try {
-            return RedisURI.create(redisUri);
-        } catch (IllegalArgumentException e) {
+            uri = RedisURI.create(redisUri);
+        } catch (RuntimeException e) {
             // The URI may carry a password: show only its scheme.
             throw ValidationException.of("redisUri", schemeOf(redisUri) + "://***", "must be a Redis URI");
         }
+        uri.setVerifyPeer(switch (config.tlsVerify()) {
+            case FULL -> SslVerifyMode.FULL;
+            case CA -> SslVerifyMode.CA;
+            case NONE -> SslVerifyMode.NONE;
+        });
+        return uri;
+    }
+
+    private static SslOptions sslOptions(RedisAdapterConfig config) {
+        SslOptions.Builder ssl = SslOptions.builder().jdkSslProvider();
+        config.tlsCaCertificates().ifPresent(pem -> ssl.trustManager(pem.toFile()));
+        return ssl.build();
     }
 
     private static String schemeOf(String uri) {

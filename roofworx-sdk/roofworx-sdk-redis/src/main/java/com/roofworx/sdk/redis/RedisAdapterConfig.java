@@ -2,7 +2,10 @@ package com.roofworx.sdk.redis;
 
 import com.roofworx.sdk.ValidationException;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Settings of the Redis adapters. Immutable; build with {@link #custom()}, start from {@link #ofDefaults()}
@@ -22,8 +25,12 @@ public final class RedisAdapterConfig {
     private final Duration commandTimeout;
     private final int trimBatch;
     private final boolean singleSlotScripts;
+    private final Path tlsCaCertificates;
+    private final RedisTlsVerify tlsVerify;
 
     private RedisAdapterConfig(Builder builder) {
+        this.tlsCaCertificates = builder.tlsCaCertificates;
+        this.tlsVerify = builder.tlsVerify;
         this.singleSlotScripts = builder.singleSlotScripts;
         this.keyPrefix = builder.keyPrefix;
         this.retention = builder.retention;
@@ -42,7 +49,8 @@ public final class RedisAdapterConfig {
     public static Builder from(RedisAdapterConfig base) {
         return new Builder().keyPrefix(base.keyPrefix).retention(base.retention)
                 .commandTimeout(base.commandTimeout).trimBatch(base.trimBatch)
-                .singleSlotScripts(base.singleSlotScripts);
+                .singleSlotScripts(base.singleSlotScripts).tlsCaCertificates(base.tlsCaCertificates)
+                .tlsVerify(base.tlsVerify);
     }
 
     /** Start of every key, so several applications (or tests) can share one Redis. */
@@ -74,11 +82,25 @@ public final class RedisAdapterConfig {
         return singleSlotScripts;
     }
 
+    /**
+     * For {@code rediss://} URIs: a PEM file of the CA certificates the server's certificate must chain to;
+     * empty means the JVM's trust store (enough for services with publicly trusted certificates).
+     */
+    public Optional<Path> tlsCaCertificates() {
+        return Optional.ofNullable(tlsCaCertificates);
+    }
+
+    /** For {@code rediss://} URIs: how the server's certificate is checked ({@link RedisTlsVerify#FULL} by default). */
+    public RedisTlsVerify tlsVerify() {
+        return tlsVerify;
+    }
+
     @Override
     public String toString() {
         return "RedisAdapterConfig[keyPrefix=" + keyPrefix + ", retention=" + retention
                 + ", commandTimeout=" + commandTimeout + ", trimBatch=" + trimBatch
-                + ", singleSlotScripts=" + singleSlotScripts + "]";
+                + ", singleSlotScripts=" + singleSlotScripts + ", tlsCaCertificates=" + tlsCaCertificates
+                + ", tlsVerify=" + tlsVerify + "]";
     }
 
     /** Builds a {@link RedisAdapterConfig}. */
@@ -88,8 +110,27 @@ public final class RedisAdapterConfig {
         private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
         private int trimBatch = DEFAULT_TRIM_BATCH;
         private boolean singleSlotScripts;
+        private Path tlsCaCertificates;
+        private RedisTlsVerify tlsVerify = RedisTlsVerify.FULL;
 
         private Builder() {
+        }
+
+        /** A readable PEM file of trusted CA certificates for TLS connections; null for the JVM's trust store. */
+        public Builder tlsCaCertificates(Path value) {
+            if (value != null && !Files.isReadable(value)) {
+                throw ValidationException.of("tlsCaCertificates", value, "must be a readable PEM file");
+            }
+            this.tlsCaCertificates = value;
+            return this;
+        }
+
+        public Builder tlsVerify(RedisTlsVerify value) {
+            if (value == null) {
+                throw ValidationException.of("tlsVerify", null, "must not be null");
+            }
+            this.tlsVerify = value;
+            return this;
         }
 
         public Builder singleSlotScripts(boolean value) {

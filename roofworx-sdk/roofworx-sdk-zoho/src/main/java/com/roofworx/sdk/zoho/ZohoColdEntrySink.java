@@ -5,7 +5,7 @@ import com.roofworx.sdk.spi.ColdEntrySink;
 import com.roofworx.sdk.zoho.internal.RecordOutcomes;
 import com.roofworx.sdk.zoho.internal.TimeEntryRecords;
 import com.roofworx.sdk.zoho.internal.UpsertCall;
-import com.roofworx.sdk.zoho.internal.UserDirectory;
+import com.roofworx.sdk.zoho.internal.WorkerDirectory;
 import com.roofworx.sdk.zoho.internal.ZohoCalls;
 import jakarta.json.JsonObject;
 
@@ -20,8 +20,11 @@ import java.util.UUID;
  * Writes entries to the {@code Time_Entries} module by upsert keyed on the external-id field holding the
  * entry UUID, so a retried write updates the record it already made and never adds a second one.
  * <p>
+ * The worker lookup is written with the id of the worker's record: a CRM user, or a record of the workers
+ * module ({@link ZohoConfig#workers()}), as the Time_Entries worker lookup is set up.
+ * <p>
  * Outcomes, per entry: {@code SUCCESS} → {@link ColdOutcome.Synced} with Zoho's record id; a worker
- * e-mail that is not an active Zoho user → {@link ColdOutcome.Rejected} with code {@link #UNKNOWN_WORKER}
+ * e-mail that is no known worker → {@link ColdOutcome.Rejected} with code {@link #UNKNOWN_WORKER}
  * (not sent); record-level data errors ({@code INVALID_DATA}, {@code MANDATORY_NOT_FOUND}, a duplicate on
  * another unique field, ...) → Rejected with Zoho's code and message; momentary ones ({@code RECORD_LOCKED},
  * {@code LIMIT_EXCEEDED}, {@code DUPLICATE_DATA} on the entry key when two writers race, ...) →
@@ -34,18 +37,18 @@ import java.util.UUID;
  * the retry are simply updated.
  */
 public final class ZohoColdEntrySink implements ColdEntrySink {
-    /** The refusal code of an entry whose worker e-mail is no active Zoho CRM user: filter blocked entries by it. */
+    /** The refusal code of an entry whose worker e-mail is no known worker (CRM user or workers-module record): filter blocked entries by it. */
     public static final String UNKNOWN_WORKER = "UNKNOWN_WORKER";
 
     private final ZohoConfig config;
     private final UpsertCall upsert;
-    private final UserDirectory users;
+    private final WorkerDirectory workers;
     private final TimeEntryRecords records;
 
-    ZohoColdEntrySink(ZohoConfig config, ZohoCalls calls, UserDirectory users) {
+    ZohoColdEntrySink(ZohoConfig config, ZohoCalls calls, WorkerDirectory workers) {
         this.config = config;
         this.upsert = new UpsertCall(calls);
-        this.users = users;
+        this.workers = workers;
         this.records = new TimeEntryRecords(config.fields());
     }
 
@@ -67,10 +70,10 @@ public final class ZohoColdEntrySink implements ColdEntrySink {
         List<TimeEntry> sent = new ArrayList<>();
         List<JsonObject> payload = new ArrayList<>();
         for (TimeEntry entry : batch) {
-            Optional<String> worker = users.idFor(entry.owner());
+            Optional<String> worker = workers.idFor(entry.owner());
             if (worker.isEmpty()) {
                 outcomes.put(entry.id(), new ColdOutcome.Rejected(UNKNOWN_WORKER,
-                        "worker e-mail " + entry.owner() + " is not an active Zoho CRM user"));
+                        "worker e-mail " + entry.owner() + " is not " + workers.workers().description()));
                 continue;
             }
             sent.add(entry);

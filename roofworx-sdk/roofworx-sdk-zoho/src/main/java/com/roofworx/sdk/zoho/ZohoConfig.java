@@ -48,6 +48,7 @@ public final class ZohoConfig {
     private final Duration readTimeout;
     private final Duration tokenRefreshMargin;
     private final Duration userMapTtl;
+    private final ZohoWorkers workers;
 
     private ZohoConfig(Builder b) {
         dataCenter = b.dataCenter;
@@ -64,6 +65,7 @@ public final class ZohoConfig {
         readTimeout = b.readTimeout;
         tokenRefreshMargin = b.tokenRefreshMargin;
         userMapTtl = b.userMapTtl;
+        workers = b.workers;
     }
 
     public static Builder builder() {
@@ -83,6 +85,8 @@ public final class ZohoConfig {
     public Duration readTimeout() { return readTimeout; }
     public Duration tokenRefreshMargin() { return tokenRefreshMargin; }
     public Duration userMapTtl() { return userMapTtl; }
+    /** Where the workers are: CRM users (the default), Contacts or another module with an e-mail field. */
+    public ZohoWorkers workers() { return workers; }
 
     /** The base URL that replaces both Zoho hosts (a simulator), or null. */
     public URI baseUrlOverride() { return baseUrlOverride; }
@@ -142,7 +146,8 @@ public final class ZohoConfig {
                 + ", modules=" + dealsModule + "/" + assignmentsModule + "/" + timeEntriesModule
                 + ", fields=" + fields + ", activeStages=" + activeStages
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", tokenRefreshMargin=" + tokenRefreshMargin + ", userMapTtl=" + userMapTtl + "]";
+                + ", tokenRefreshMargin=" + tokenRefreshMargin + ", userMapTtl=" + userMapTtl
+                + ", workers=" + workers + "]";
     }
 
     /** Builds {@link ZohoConfig}. Setters reject bad values at once, naming the field and the value. */
@@ -161,6 +166,7 @@ public final class ZohoConfig {
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private Duration tokenRefreshMargin = DEFAULT_TOKEN_REFRESH_MARGIN;
         private Duration userMapTtl = DEFAULT_USER_MAP_TTL;
+        private ZohoWorkers workers = ZohoWorkers.users();
 
         private Builder() {
         }
@@ -219,6 +225,18 @@ public final class ZohoConfig {
         public Builder connectTimeout(Duration value) { connectTimeout = positive("connectTimeout", value); return this; }
         public Builder readTimeout(Duration value) { readTimeout = positive("readTimeout", value); return this; }
         public Builder userMapTtl(Duration value) { userMapTtl = positive("userMapTtl", value); return this; }
+
+        /**
+         * Where the workers are ({@link ZohoWorkers#users()} unless set): what the junction module's and
+         * Time_Entries' worker lookups point at. {@link #userMapTtl} is how long its id / e-mail map is trusted.
+         */
+        public Builder workers(ZohoWorkers value) {
+            if (value == null) {
+                throw ValidationException.of("workers", null, "must not be null");
+            }
+            workers = value;
+            return this;
+        }
 
         /** How long before expiry a token is replaced; between 0 and 30 minutes (tokens live an hour). */
         public Builder tokenRefreshMargin(Duration value) {

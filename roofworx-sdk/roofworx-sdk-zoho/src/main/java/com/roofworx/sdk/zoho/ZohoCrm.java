@@ -5,16 +5,17 @@ import com.roofworx.sdk.spi.Clock;
 import com.roofworx.sdk.zoho.internal.RecordPager;
 import com.roofworx.sdk.zoho.internal.RestClients;
 import com.roofworx.sdk.zoho.internal.TokenEndpoint;
-import com.roofworx.sdk.zoho.internal.UserDirectory;
+import com.roofworx.sdk.zoho.internal.WorkerDirectory;
 import com.roofworx.sdk.zoho.internal.ZohoCalls;
 import com.roofworx.sdk.zoho.internal.ZohoTokens;
 
 import java.util.Objects;
 
 /**
- * A connection to one Zoho CRM organisation: the HTTP clients, the shared access token and the user map.
+ * A connection to one Zoho CRM organisation: the HTTP clients, the shared access token and the worker map
+ * (CRM users, Contacts or a custom module: {@link ZohoConfig#workers()}).
  * Make one per application and take the {@link #projectSource()} and {@link #coldEntrySink()} from it,
- * so both share one token and one user map. Close it on shutdown to release the HTTP clients.
+ * so both share one token and one worker map. Close it on shutdown to release the HTTP clients.
  * <p>
  * HTTP goes through MicroProfile Rest Client: Payara (and any MicroProfile runtime) provides the
  * implementation; a plain JVM adds one, plus a JSON-P implementation (see docs/zoho.md).
@@ -24,7 +25,7 @@ public final class ZohoCrm implements AutoCloseable {
     private final RestClients clients;
     private final ZohoCalls calls;
     private final RecordPager pager;
-    private final UserDirectory users;
+    private final WorkerDirectory workers;
 
     private ZohoCrm(ZohoConfig config, AccessTokenCache tokenCache, Clock clock) {
         this.config = config;
@@ -32,7 +33,7 @@ public final class ZohoCrm implements AutoCloseable {
         ZohoTokens tokens = new ZohoTokens(config, new TokenEndpoint(config, clients, clock), tokenCache, clock);
         this.calls = new ZohoCalls(config, clients, tokens, clock);
         this.pager = new RecordPager(calls);
-        this.users = new UserDirectory(pager, clock, config.userMapTtl());
+        this.workers = new WorkerDirectory(pager, config.workers(), clock, config.userMapTtl());
     }
 
     /**
@@ -56,12 +57,12 @@ public final class ZohoCrm implements AutoCloseable {
 
     /** Active Deals as projects, with assignments from the junction module. */
     public ZohoProjectSource projectSource() {
-        return new ZohoProjectSource(config, pager, users);
+        return new ZohoProjectSource(config, pager, workers);
     }
 
     /** Time entries upserted into the Time_Entries module. */
     public ZohoColdEntrySink coldEntrySink() {
-        return new ZohoColdEntrySink(config, calls, users);
+        return new ZohoColdEntrySink(config, calls, workers);
     }
 
     @Override

@@ -117,7 +117,7 @@ public final class ZohoFields {
         public Builder dealAddress(String v) { dealAddress = apiName("fields.dealAddress", v); return this; }
         /** Junction module: the Deal lookup (default {@code Deal}). */
         public Builder assignmentDeal(String v) { assignmentDeal = apiName("fields.assignmentDeal", v); return this; }
-        /** Junction module: the user lookup (default {@code Worker}). */
+        /** Junction module: the worker lookup, to a user or a workers-module record (default {@code Worker}). */
         public Builder assignmentWorker(String v) { assignmentWorker = apiName("fields.assignmentWorker", v); return this; }
         /** Time_Entries: the unique field holding the entry UUID (default {@code Entry_UUID}). */
         public Builder entryExternalId(String v) { entryExternalId = apiName("fields.entryExternalId", v); return this; }
@@ -125,7 +125,7 @@ public final class ZohoFields {
         public Builder entryName(String v) { entryName = apiName("fields.entryName", v); return this; }
         /** Time_Entries: the Deal lookup (default {@code Deal}). */
         public Builder entryDeal(String v) { entryDeal = apiName("fields.entryDeal", v); return this; }
-        /** Time_Entries: the user lookup for the worker (default {@code Worker}). */
+        /** Time_Entries: the worker lookup, to the same kind of record as the junction's (default {@code Worker}). */
         public Builder entryWorker(String v) { entryWorker = apiName("fields.entryWorker", v); return this; }
         /** Time_Entries: the date field (default {@code Work_Date}). */
         public Builder entryWorkDate(String v) { entryWorkDate = apiName("fields.entryWorkDate", v); return this; }

@@ -7,7 +7,7 @@ import com.roofworx.sdk.spi.ProjectSource;
 import com.roofworx.sdk.zoho.internal.DealMapper;
 import com.roofworx.sdk.zoho.internal.JsonReads;
 import com.roofworx.sdk.zoho.internal.RecordPager;
-import com.roofworx.sdk.zoho.internal.UserDirectory;
+import com.roofworx.sdk.zoho.internal.WorkerDirectory;
 import jakarta.json.JsonObject;
 
 import java.util.Comparator;
@@ -22,10 +22,11 @@ import java.util.function.Supplier;
 
 /**
  * Projects from Zoho CRM: each Deal is a project, active when its stage is one of the configured active
- * stages; who may book to which Deal comes from the junction module (a Deal lookup and a user lookup), with
- * users resolved to e-mail addresses through the Zoho user list.
+ * stages; who may book to which Deal comes from the junction module (a Deal lookup and a worker lookup), with
+ * workers resolved to e-mail addresses through the worker directory: the Zoho user list, or the records of the
+ * workers module (Contacts, a custom module) with their e-mail field ({@link ZohoConfig#workers()}).
  * <p>
- * {@link #loadAll()} reads every Deal, every junction record and the users (page by page, past 2,000
+ * {@link #loadAll()} reads every Deal, every junction record and the workers (page by page, past 2,000
  * records with page tokens). {@link #projectsFor} searches the junction module for the user and reads
  * only their Deals. Failure: any failed call is thrown as a {@link StoreUnavailableException} whose cause
  * is the {@link ZohoException}; no partial data is ever answered.
@@ -35,33 +36,35 @@ public final class ZohoProjectSource implements ProjectSource {
 
     private final ZohoConfig config;
     private final RecordPager pager;
-    private final UserDirectory users;
+    private final WorkerDirectory workers;
     private final DealMapper deals;
 
-    ZohoProjectSource(ZohoConfig config, RecordPager pager, UserDirectory users) {
+    ZohoProjectSource(ZohoConfig config, RecordPager pager, WorkerDirectory workers) {
         this.config = config;
         this.pager = pager;
-        this.users = users;
+        this.workers = workers;
         this.deals = new DealMapper(config);
     }
 
-    /** Miss: a user who is not an active Zoho user, or has no active Deals, gets an empty list. */
+    /** Miss: a user who is no known worker (CRM user or workers-module record), or has no active Deals, gets an empty list. */
     @Override
     public List<Project> projectsFor(String user) {
         return guarded("projectsFor", () -> {
-            Optional<String> userId = users.idFor(user);
-            if (userId.isEmpty()) {
-                return List.of();
-            }
-            String criteria = "(" + config.fields().assignmentWorker() + ":equals:" + userId.get() + ")";
+            List<String> workerIds = workers.idsFor(user);
             Set<String> dealIds = new LinkedHashSet<>();
-            for (JsonObject assignment : pager.search(config.assignmentsModule(), criteria, assignmentFields())) {
-                String dealId = JsonReads.lookupId(assignment, config.fields().assignmentDeal());
-                // Zoho's "equals" may match like "contains": keep only exact matches of the user id.
-                boolean mine = userId.get().equals(JsonReads.lookupId(assignment, config.fields().assignmentWorker()));
-                if (dealId != null && mine) {
-                    dealIds.add(dealId);
+            for (String workerId : workerIds) {
+                String criteria = "(" + config.fields().assignmentWorker() + ":equals:" + workerId + ")";
+                for (JsonObject assignment : pager.search(config.assignmentsModule(), criteria, assignmentFields())) {
+                    String dealId = JsonReads.lookupId(assignment, config.fields().assignmentDeal());
+                    // Zoho's "equals" may match like "contains": keep only exact matches of the worker id.
+                    boolean mine = workerId.equals(JsonReads.lookupId(assignment, config.fields().assignmentWorker()));
+                    if (dealId != null && mine) {
+                        dealIds.add(dealId);
+                    }
                 }
+            }
+            if (dealIds.isEmpty()) {
+                return List.of();
             }
             return pager.byIds(config.dealsModule(), deals.fields(), dealIds).stream()
                     .map(deals::toProject)
@@ -74,7 +77,7 @@ public final class ZohoProjectSource implements ProjectSource {
     @Override
     public ProjectSnapshot loadAll() {
         return guarded("loadAll", () -> {
-            Map<String, String> emailById = users.reloadAndGet();
+            Map<String, String> emailById = workers.reloadAndGet();
             Map<String, Project> projects = new HashMap<>();
             for (JsonObject deal : pager.all(config.dealsModule(), deals.fields())) {
                 Project project = deals.toProject(deal);

@@ -2,6 +2,7 @@ package com.roofworx.sdk.zoho;
 
 import com.roofworx.sdk.memory.InMemoryAccessTokenCache;
 import com.roofworx.sdk.spi.AccessTokenCache;
+import com.roofworx.sdk.spi.Clock;
 import com.roofworx.sdk.testkit.zoho.DuplicateCheck;
 import com.roofworx.sdk.testkit.zoho.ZohoCrmSimulator;
 
@@ -42,7 +43,11 @@ final class ZohoFixture implements AutoCloseable {
     }
 
     ZohoCrm connect(UnaryOperator<ZohoConfig.Builder> customise, AccessTokenCache cache) {
-        ZohoCrm crm = ZohoCrm.connect(customise.apply(configBuilder()).build(), cache);
+        return connect(customise, cache, Clock.system());
+    }
+
+    ZohoCrm connect(UnaryOperator<ZohoConfig.Builder> customise, AccessTokenCache cache, Clock clock) {
+        ZohoCrm crm = ZohoCrm.connect(customise.apply(configBuilder()).build(), cache, clock);
         connections.add(crm);
         return crm;
     }

@@ -35,14 +35,19 @@ public final class ModuleRules {
         return this;
     }
 
-    /** {@code field} holds the id of a record of {@code targetModule}; an unknown id answers INVALID_DATA. */
+    /**
+     * {@code field} holds the id of a record of {@code targetModule}; an unknown id answers INVALID_DATA. Replaces
+     * a user lookup on the same field.
+     */
     public ModuleRules lookup(String field, String targetModule) {
+        userLookups.remove(field);
         lookups.put(field, targetModule);
         return this;
     }
 
-    /** {@code field} holds a user id; an unknown user answers INVALID_DATA. */
+    /** {@code field} holds a user id; an unknown user answers INVALID_DATA. Replaces a record lookup on the field. */
     public ModuleRules userLookup(String field) {
+        lookups.remove(field);
         userLookups.add(field);
         return this;
     }

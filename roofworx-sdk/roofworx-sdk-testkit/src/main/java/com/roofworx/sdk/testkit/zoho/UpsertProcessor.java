@@ -184,7 +184,7 @@ final class UpsertProcessor {
     }
 
     static String displayName(JsonObject record) {
-        for (String field : List.of("Deal_Name", "Name", "Account_Name")) {
+        for (String field : List.of("Deal_Name", "Name", "Full_Name", "Last_Name", "Account_Name")) {
             String value = CrmStore.text(record.get(field));
             if (value != null) {
                 return value;

@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * The default module layout matches the Roofworx Zoho adapter's defaults: {@link #DEALS},
  * {@link #ASSIGNMENTS} (a Deal lookup and a user lookup) and {@link #TIME_ENTRIES} (unique
- * {@link #ENTRY_UUID}, a Deal lookup, a user lookup and mandatory fields). Close it to stop the server.
+ * {@link #ENTRY_UUID}, a Deal lookup, a user lookup and mandatory fields). Workers may instead be
+ * {@link #addContact Contacts} or records of a custom module: {@link #workerLookupsTo(String)} points both
+ * worker lookups there. Close it to stop the server.
  */
 public final class ZohoCrmSimulator implements AutoCloseable {
     public static final String CLIENT_ID = "1000.SIMULATORCLIENT";
@@ -46,6 +48,9 @@ public final class ZohoCrmSimulator implements AutoCloseable {
     public static final String ASSIGNMENT_DEAL = "Deal";
     public static final String ASSIGNMENT_WORKER = "Worker";
     public static final String ENTRY_UUID = "Entry_UUID";
+    public static final String CONTACTS = "Contacts";
+    /** The e-mail field of Contacts (and of the records {@link #addWorkerRecord} makes). */
+    public static final String EMAIL = "Email";
 
     private final CrmStore store = new CrmStore();
     private final TokenService tokens = new TokenService();
@@ -167,15 +172,69 @@ public final class ZohoCrmSimulator implements AutoCloseable {
         return id;
     }
 
-    /** Assigns a user to a Deal through the junction module; answers the junction record's id. */
-    public String assign(String dealId, String userId) {
-        SimulatedUser user = store.user(userId).orElseThrow(() -> new IllegalArgumentException("no user " + userId));
+    /**
+     * Adds a Contact (First_Name, Last_Name, Full_Name, {@link #EMAIL}) with a generated id; answers its id. A
+     * Contact is a worker once {@link #workerLookupsTo(String) the worker lookups point at Contacts}.
+     */
+    public String addContact(String email, String fullName) {
+        int space = fullName.lastIndexOf(' ');
+        JsonObjectBuilder contact = Json.createObjectBuilder()
+                .add("Last_Name", space < 0 ? fullName : fullName.substring(space + 1))
+                .add("Full_Name", fullName);
+        if (space > 0) {
+            contact.add("First_Name", fullName.substring(0, space));
+        }
+        if (email != null) {
+            contact.add(EMAIL, email);
+        }
+        return store.put(CONTACTS, store.newId(), contact.build()).getString("id");
+    }
+
+    /** Adds a record of a custom workers module ({@code Name} and {@link #EMAIL}); answers its id. */
+    public String addWorkerRecord(String module, String email, String name) {
+        return store.put(module, store.newId(), Json.createObjectBuilder().add("Name", name).add(EMAIL, email)
+                .build()).getString("id");
+    }
+
+    /**
+     * Points the worker lookups of {@link #ASSIGNMENTS} and {@link #TIME_ENTRIES} (both {@code Worker}) at the
+     * records of {@code module} (e.g. {@link #CONTACTS}), as a deployer whose workers are not CRM users sets
+     * them up; a written worker id must then be a record of that module. Null points them back at users.
+     */
+    public ZohoCrmSimulator workerLookupsTo(String module) {
+        for (String junctionOrEntries : List.of(ASSIGNMENTS, TIME_ENTRIES)) {
+            if (module == null) {
+                store.rules(junctionOrEntries).userLookup(ASSIGNMENT_WORKER);
+            } else {
+                store.rules(junctionOrEntries).lookup(ASSIGNMENT_WORKER, module);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Assigns a worker to a Deal through the junction module; answers the junction record's id. The worker is
+     * a user id, or (after {@link #workerLookupsTo(String)}) the id of a record of the workers module.
+     */
+    public String assign(String dealId, String workerId) {
         String dealName = store.get(DEALS, dealId).map(UpsertProcessor::displayName).orElse(dealId);
+        String workerModule = store.rules(ASSIGNMENTS).lookupFields().get(ASSIGNMENT_WORKER);
+        JsonObjectBuilder worker = Json.createObjectBuilder().add("id", workerId);
+        String workerName;
+        if (workerModule == null) {
+            SimulatedUser user = store.user(workerId).orElseThrow(() -> new IllegalArgumentException("no user " + workerId));
+            workerName = user.fullName();
+            worker.add("name", workerName).add("email", user.email());
+        } else {
+            JsonObject record = store.get(workerModule, workerId).orElseThrow(() ->
+                    new IllegalArgumentException("no " + workerModule + " record " + workerId));
+            workerName = UpsertProcessor.displayName(record);
+            worker.add("name", workerName);
+        }
         return store.put(ASSIGNMENTS, store.newId(), Json.createObjectBuilder()
-                .add("Name", dealName + " / " + user.fullName())
+                .add("Name", dealName + " / " + workerName)
                 .add(ASSIGNMENT_DEAL, Json.createObjectBuilder().add("id", dealId).add("name", dealName))
-                .add(ASSIGNMENT_WORKER, Json.createObjectBuilder().add("id", user.id()).add("name", user.fullName())
-                        .add("email", user.email()))
+                .add(ASSIGNMENT_WORKER, worker)
                 .build()).getString("id");
     }
 
