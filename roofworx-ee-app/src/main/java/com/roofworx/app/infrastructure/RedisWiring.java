@@ -49,7 +49,9 @@ final class RedisWiring {
         if (settings.flag(CLUSTER, false)) {
             RedisClusterClient client = RedisClusterClient.create(uri);
             a.own(client::shutdown);
+            // Follows failovers: without a topology refresh Lettuce keeps sending a dead master's slots to it.
             client.setOptions(ClusterClientOptions.builder().socketOptions(socket)
+                    .topologyRefreshOptions(RedisAdapter.clusterTopologyRefresh())
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout())).build());
             redis = RedisAdapter.using(a.own(client.connect()), config);
