@@ -185,8 +185,12 @@ class HostileInputIT {
         assertThat(api.entry(token, id.toString()).json().getString("notes")).isEqualTo(notes);
         assertThat(api.submit(token, entryJson(id, depot, today(), 60, notes)).status())
                 .as("an exact retry is a repeat, not a conflict").isEqualTo(200);
-        assertThat(api.http().post("api/cron/sync-entries", null, bearer(AppSettingsFor.CRON_SECRET)).status())
-                .isEqualTo(200);
+        // The background drain after the submit may hold the entry's lease: sync until the row is there.
+        long deadline = System.currentTimeMillis() + 20_000;
+        do {
+            assertThat(api.http().post("api/cron/sync-entries", null, bearer(AppSettingsFor.CRON_SECRET)).status())
+                    .isEqualTo(200);
+        } while (!rowExists(id) && System.currentTimeMillis() < deadline);
         assertThat(notesInPostgres(id)).isEqualTo(notes.getBytes(StandardCharsets.UTF_8));
 
         for (String escaped : new String[]{"a\\u0000b", "\\ud800", "x\\udc00", "\\u0007"}) {
@@ -230,6 +234,16 @@ class HostileInputIT {
     private long requestSeries() {
         return api.http().get("api/metrics").body().lines()
                 .filter(l -> l.startsWith("roofworx_http_request_duration_seconds_count")).count();
+    }
+
+    private static boolean rowExists(UUID id) throws SQLException {
+        try (Connection c = services.postgres().getPostgresDatabase().getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT 1 FROM roofworx.time_entry WHERE id = ?")) {
+            q.setObject(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     private static byte[] notesInPostgres(UUID id) throws SQLException {

@@ -31,7 +31,7 @@ public final class Adapters implements AutoCloseable {
     final List<RoofworxEventListener> listeners = new ArrayList<>();
     final List<StoreProbe> probes = new ArrayList<>();
     /** Open while PostgreSQL is known to be unreachable: shared by the warm store's guard and its probe. */
-    StoreGuard.Breaker warmBreaker;
+    StoreGuard.Breaker warmBreaker = new StoreGuard.Breaker(AdapterWiring.DEFAULT_FAIL_FAST, System::nanoTime);
     /** Closed in reverse order of registration. */
     final List<AutoCloseable> resources = new ArrayList<>();
 

@@ -51,7 +51,7 @@ final class RedisWiring {
                 .tlsVerify(RedisTlsVerify.valueOf(settings.choice(TLS_VERIFY, "full", "full", "ca", "none")
                         .toUpperCase(Locale.ROOT)))
                 .build();
-        RedisURI uri = RedisURI.create(settings.text(URI, DEFAULT_URI));
+        RedisURI uri = RedisAdapter.redisUri(settings.text(URI, DEFAULT_URI), config);
         // Like the SDK's own connect(): commands fail at once while disconnected, so a submit can fall back to
         // PostgreSQL instead of queueing; plus a short connect timeout for the reconnects.
         SocketOptions socket = SocketOptions.builder()
@@ -60,7 +60,10 @@ final class RedisWiring {
         if (settings.flag(CLUSTER, false)) {
             RedisClusterClient client = RedisClusterClient.create(uri);
             a.own(client::shutdown);
+            // Follows failovers: without a topology refresh Lettuce keeps sending a dead master's slots to it.
             client.setOptions(ClusterClientOptions.builder().socketOptions(socket)
+                    .topologyRefreshOptions(RedisAdapter.clusterTopologyRefresh())
+                    .sslOptions(RedisAdapter.sslOptions(config))
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout())).build());
             redis = RedisAdapter.using(a.own(client.connect()), config);
@@ -68,6 +71,7 @@ final class RedisWiring {
             RedisClient client = RedisClient.create(uri);
             a.own(client::shutdown);
             client.setOptions(ClientOptions.builder().socketOptions(socket)
+                    .sslOptions(RedisAdapter.sslOptions(config))
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout())).build());
             redis = RedisAdapter.using(client, config);

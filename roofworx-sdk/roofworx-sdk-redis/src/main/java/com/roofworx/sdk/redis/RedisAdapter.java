@@ -12,10 +12,12 @@ import io.lettuce.core.SslVerifyMode;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +34,13 @@ import java.util.List;
  * the embedder's to close.
  */
 public final class RedisAdapter implements AutoCloseable {
+    /** Least time between two topology refreshes triggered by failures (MOVED, reconnects, uncovered slots). */
+    public static final Duration ADAPTIVE_REFRESH_RATE_LIMIT = Duration.ofSeconds(1);
+    /** Topology refresh on a timer, in case no command meets a failure that would trigger one. */
+    public static final Duration PERIODIC_REFRESH = Duration.ofSeconds(30);
+    /** Failed reconnects to one node after which the topology is refreshed (a dead master, a failover). */
+    public static final int REFRESH_AFTER_RECONNECT_ATTEMPTS = 3;
+
     private final RedisOps ops;
     private final RedisAdapterConfig config;
     private final List<AutoCloseable> owned;
@@ -68,10 +77,15 @@ public final class RedisAdapter implements AutoCloseable {
         }
     }
 
-    /** Connects to a Redis Cluster through the seed node at {@code redisUri}. */
+    /**
+     * Connects to a Redis Cluster through the seed node at {@code redisUri}. The client follows failovers and
+     * resharding with {@link #clusterTopologyRefresh()}; while a master is down, commands for its slots fail at
+     * once (the SDK falls back to the warm store) until its replica is promoted and the topology refreshed.
+     */
     public static RedisAdapter connectCluster(String redisUri, RedisAdapterConfig config) {
         RedisClusterClient client = RedisClusterClient.create(parse(redisUri, config));
         client.setOptions(ClusterClientOptions.builder()
+                .topologyRefreshOptions(clusterTopologyRefresh())
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout()))
                 .sslOptions(sslOptions(config))
@@ -83,6 +97,23 @@ public final class RedisAdapter implements AutoCloseable {
             client.shutdown();
             throw StoreUnavailableException.of("redis", "connect", e);
         }
+    }
+
+    /**
+     * The topology refresh a cluster client needs to follow a failover: every adaptive trigger (MOVED and ASK
+     * redirects, {@value #REFRESH_AFTER_RECONNECT_ATTEMPTS} failed reconnects to a node, an uncovered slot, an
+     * unknown node), at most once per {@link #ADAPTIVE_REFRESH_RATE_LIMIT}, plus a periodic refresh every
+     * {@link #PERIODIC_REFRESH}. Without it, Lettuce keeps sending a dead master's slots to that master after
+     * its replica took over. Embedders who build their own {@link RedisClusterClient} should set it:
+     * {@code ClusterClientOptions.builder().topologyRefreshOptions(RedisAdapter.clusterTopologyRefresh())}.
+     */
+    public static ClusterTopologyRefreshOptions clusterTopologyRefresh() {
+        return ClusterTopologyRefreshOptions.builder()
+                .enableAllAdaptiveRefreshTriggers()
+                .adaptiveRefreshTriggersTimeout(ADAPTIVE_REFRESH_RATE_LIMIT)
+                .refreshTriggersReconnectAttempts(REFRESH_AFTER_RECONNECT_ATTEMPTS)
+                .enablePeriodicRefresh(PERIODIC_REFRESH)
+                .build();
     }
 
     /** Opens a connection on the embedder's client; closing the adapter closes that connection, not the client. */
@@ -140,6 +171,15 @@ public final class RedisAdapter implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code redisUri} parsed as {@link #connect} does (TLS verification as the config says; a malformed URI
+     * is refused without showing its password), for an embedder that builds its own Lettuce client. Give
+     * that client {@link #sslOptions(RedisAdapterConfig)} too.
+     */
+    public static RedisURI redisUri(String redisUri, RedisAdapterConfig config) {
+        return parse(redisUri, config);
+    }
+
     private static RedisURI parse(String redisUri, RedisAdapterConfig config) {
         if (redisUri == null || redisUri.isBlank()) {
             throw ValidationException.of("redisUri", redisUri, "must not be blank");
@@ -159,7 +199,8 @@ public final class RedisAdapter implements AutoCloseable {
         return uri;
     }
 
-    private static SslOptions sslOptions(RedisAdapterConfig config) {
+    /** The TLS options of {@link #connect}: the configured CA certificates, or the JVM's trust store. */
+    public static SslOptions sslOptions(RedisAdapterConfig config) {
         SslOptions.Builder ssl = SslOptions.builder().jdkSslProvider();
         config.tlsCaCertificates().ifPresent(pem -> ssl.trustManager(pem.toFile()));
         return ssl.build();
