@@ -218,7 +218,7 @@ class ManagedServicesTlsIT {
         assertThat(adapters.warmStore.get("ana@example.com", UUID.randomUUID())).isEmpty();
         assertThat(adapters.hotStore.stats().queued()).isZero();
         String shown = everythingShown();
-        assertThat(shown).contains("redis: Result[up=true");
+        assertThat(shown).contains("redis: Result[status=UP");
         assertThat(shown).doesNotContain(PG_PASSWORD).doesNotContain(REDIS_PASSWORD);
     }
 
