@@ -77,7 +77,10 @@ public class RoofworxRuntime {
         reloads = new CoalescedReload(() -> roofworx.projects().refreshAll(), scheduler);
         Duration every = settings.projectsRefreshInterval();
         if (!every.isZero()) {
-            projectRefresh = scheduler.scheduleWithFixedDelay(this::refreshProjects, every.toMillis(),
+            // Instances share the turn through the project cache: N instances reload once per interval between
+            // them. A tenth of slack, so the instance whose turn it is does not miss it by a scheduling jitter.
+            Duration turn = every.minus(every.dividedBy(10));
+            projectRefresh = scheduler.scheduleWithFixedDelay(() -> refreshProjectsIfDue(turn), every.toMillis(),
                     every.toMillis(), TimeUnit.MILLISECONDS);
         }
         if (settings.refreshProjectsOnStart()) {
@@ -116,6 +119,15 @@ public class RoofworxRuntime {
     /** Full project reloads, at most one at a time (webhooks and the schedule share it). */
     public CoalescedReload projectReloads() {
         return reloads;
+    }
+
+    private void refreshProjectsIfDue(Duration turn) {
+        try {
+            int count = roofworx.projects().refreshAllIfDue(turn);
+            LOG.fine(() -> count < 0 ? "projects reloaded recently by another instance" : "projects reloaded: " + count);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "project reload failed (the next run retries): {0}", e.getMessage());
+        }
     }
 
     private void refreshProjects() {

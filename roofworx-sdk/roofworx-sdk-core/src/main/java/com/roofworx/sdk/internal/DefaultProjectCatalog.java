@@ -84,6 +84,19 @@ public final class DefaultProjectCatalog implements ProjectCatalog {
     }
 
     @Override
+    public int refreshAllIfDue(Duration minInterval) {
+        boolean mine;
+        try {
+            mine = cache.tryStartFullReload(clock.now(), minInterval);
+        } catch (RuntimeException e) {
+            // The cache cannot tell whose turn it is; reloading on our own is the safe side.
+            events.storeFailed("project-cache", "tryStartFullReload", e);
+            mine = true;
+        }
+        return mine ? refreshAll() : -1;
+    }
+
+    @Override
     public boolean refreshProject(String projectId) {
         Optional<Project> project = fromSource("project", () -> source.project(projectId));
         if (project.isEmpty()) {

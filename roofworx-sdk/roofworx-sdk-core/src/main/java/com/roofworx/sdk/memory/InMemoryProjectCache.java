@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentMap;
 public final class InMemoryProjectCache implements ProjectCache {
     private final ConcurrentMap<String, Cached> byUser = new ConcurrentHashMap<>();
     private final Clock clock;
+    private Instant lastFullReload;
 
     public InMemoryProjectCache() {
         this(Clock.system());
@@ -70,6 +71,15 @@ public final class InMemoryProjectCache implements ProjectCache {
     @Override
     public void updateProject(Project project) {
         byUser.replaceAll((user, cached) -> cached.with(project));
+    }
+
+    @Override
+    public synchronized boolean tryStartFullReload(Instant now, Duration minInterval) {
+        if (lastFullReload != null && lastFullReload.plus(minInterval).isAfter(now)) {
+            return false;
+        }
+        lastFullReload = now;
+        return true;
     }
 
     @Override

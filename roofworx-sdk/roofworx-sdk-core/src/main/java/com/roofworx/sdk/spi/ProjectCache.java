@@ -51,6 +51,14 @@ public interface ProjectCache {
      */
     void updateProject(Project project);
 
+    /**
+     * Takes the turn for a full reload ({@link ProjectSource#loadAll}) for every instance sharing this cache:
+     * answers true when no turn was taken within {@code minInterval} before {@code now}, and records this one;
+     * false otherwise. Atomic: of concurrent callers, one wins. So N instances on one schedule reload once per
+     * interval between them, not N times.
+     */
+    boolean tryStartFullReload(java.time.Instant now, Duration minInterval);
+
     /** Drops {@code user}'s list so the next read misses. Miss: dropping an absent list does nothing. */
     void evictUser(String user);
 }

@@ -141,6 +141,14 @@ public final class RedisProjectCache implements ProjectCache {
     }
 
     @Override
+    public boolean tryStartFullReload(Instant now, Duration minInterval) {
+        Long taken = ops.await(ops.<Long>eval(ProjectScripts.TAKE_RELOAD_TURN, ScriptOutputType.INTEGER,
+                new String[]{keys.reloadTurn()}, Long.toString(now.toEpochMilli()),
+                Long.toString(minInterval.toMillis())), "tryStartFullReload");
+        return taken == 1L;
+    }
+
+    @Override
     public void evictUser(String user) {
         CompletableFuture<Long> deleted = ops.commands().del(keys.projects(user)).toCompletableFuture();
         CompletableFuture<Long> forgotten = ops.commands().srem(keys.cachedUsers(), user).toCompletableFuture();

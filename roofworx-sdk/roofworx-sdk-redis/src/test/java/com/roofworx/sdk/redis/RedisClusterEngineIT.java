@@ -118,7 +118,7 @@ class RedisClusterEngineIT {
             for (RedisAdapter redis : List.of(first, second)) {
                 engines.add(Roofworx.builder().projectSource(source).projectCache(redis.projectCache())
                         .hotStore(redis.hotEntryStore(Clock.system())).warmStore(warm).coldSink(cold)
-                        .config(RoofworxConfig.custom().batchSize(20).lease(Duration.ofSeconds(30)).build())
+                        .config(RoofworxConfig.custom().batchSize(20).lease(Duration.ofSeconds(30)).coldLinger(Duration.ZERO).build())
                         .build());
             }
             Map<UUID, String> submitted = new ConcurrentHashMap<>();

@@ -69,7 +69,7 @@ class RedisClusterFailoverIT {
             try (RedisAdapter redis = cluster.adapter(config)) {
                 Roofworx sdk = Roofworx.builder().projectSource(source).projectCache(new InMemoryProjectCache())
                         .hotStore(redis.hotEntryStore(Clock.system())).warmStore(warm).coldSink(cold)
-                        .config(RoofworxConfig.custom().syncAfterSubmit(false).batchSize(25)
+                        .config(RoofworxConfig.custom().syncAfterSubmit(false).batchSize(25).coldLinger(Duration.ZERO)
                                 .backoffInitial(Duration.ofMillis(100)).backoffMax(Duration.ofMillis(500))
                                 .backoffJitter(0).lease(Duration.ofSeconds(5)).build())
                         .build();

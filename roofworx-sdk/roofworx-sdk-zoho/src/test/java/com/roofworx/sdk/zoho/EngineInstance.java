@@ -81,6 +81,8 @@ public final class EngineInstance {
                 .hotStore(redis.hotEntryStore(Clock.system())).warmStore(new PostgresWarmEntryStore(dataSource))
                 .coldSink(zoho.coldEntrySink())
                 .config(RoofworxConfig.custom().syncAfterSubmit(false).batchSize(20).lease(Duration.ofSeconds(3))
+                        // A short linger: batches still form across the three instances, in test time.
+                        .coldLinger(Duration.ofMillis(300))
                         .backoffInitial(Duration.ofMillis(200)).backoffMax(Duration.ofSeconds(1)).build())
                 .build();
         out.println("READY " + name);

@@ -45,4 +45,15 @@ public final class ProjectScripts {
             end
             return 1
             """);
+
+    /**
+     * KEYS reloadTurn. ARGV nowMs, intervalMs. Takes the turn for a full reload when none was taken within the
+     * interval (times from the SDK's clock, not Redis's, so a test clock governs it too). Returns 1 when taken.
+     */
+    public static final Script TAKE_RELOAD_TURN = Script.of("take-reload-turn", """
+            local last = redis.call('GET', KEYS[1])
+            if last and tonumber(last) + tonumber(ARGV[2]) > tonumber(ARGV[1]) then return 0 end
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', math.max(tonumber(ARGV[2]), 1) * 2)
+            return 1
+            """);
 }

@@ -87,6 +87,10 @@ public final class RedisKeys {
     }
 
     /** Users that have a cached project list, so a full replace can drop the ones a snapshot no longer names. */
+    public String reloadTurn() {
+        return prefix + "pc:reload";
+    }
+
     public String cachedUsers() {
         return prefix + "pc:users";
     }

@@ -154,4 +154,20 @@ public abstract class ProjectCacheContract {
             assertThat(cache.lastKnown(ANNA)).isEmpty();
         }
     }
+
+    @Nested
+    @DisplayName("full reload turns")
+    class ReloadTurns {
+        @Test
+        @DisplayName("one turn per interval: the first caller gets it, the next only once the interval has passed")
+        void oneTurnPerInterval() {
+            Duration interval = Duration.ofMinutes(15);
+            assertThat(cache.tryStartFullReload(clock.now(), interval)).isTrue();
+            assertThat(cache.tryStartFullReload(clock.now(), interval)).isFalse();
+            clock.advance(interval.minusSeconds(1));
+            assertThat(cache.tryStartFullReload(clock.now(), interval)).isFalse();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(cache.tryStartFullReload(clock.now(), interval)).isTrue();
+        }
+    }
 }
