@@ -27,13 +27,14 @@ final class ColdBudget {
         this.events = events;
     }
 
-    /** Takes one call from today's budget; false when it is used up and the call must not be made. */
+    /**
+     * Counts one call (always, so the day's count is there to watch) and answers false when a budget is set
+     * and used up: the call must not be made.
+     */
     boolean take() {
-        if (perDay == 0) {
-            return true;
-        }
         try {
-            return hot.addCalls(Destination.COLD, today(), 1) <= perDay;
+            long today = hot.addCalls(Destination.COLD, today(), 1);
+            return perDay == 0 || today <= perDay;
         } catch (RuntimeException e) {
             events.storeFailed("hot", "addCalls", e);
             return true;

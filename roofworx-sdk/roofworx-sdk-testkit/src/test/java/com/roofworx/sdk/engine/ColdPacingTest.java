@@ -80,12 +80,13 @@ class ColdPacingTest {
     }
 
     @Test
-    @DisplayName("without a linger each hot batch is sent at once: the lowest lag, one call per batch")
+    @DisplayName("without a linger each hot batch is sent at once: the lowest lag, one call per batch, counted")
     void noLinger() {
         Roofworx a = instance(Harness.config().coldLinger(Duration.ZERO));
         a.entries().submit(ANNA, h.draft(MAPLE.id()));
         a.sync().syncUser(ANNA);
         assertThat(h.coldMemory.recordCount()).isEqualTo(1);
+        assertThat(a.sync().stats().coldCallsToday()).as("counted even without a budget").isEqualTo(1);
     }
 
     @Test
