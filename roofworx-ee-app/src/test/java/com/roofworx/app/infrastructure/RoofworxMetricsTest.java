@@ -70,12 +70,12 @@ class RoofworxMetricsTest {
             metrics.request("GET", "/api/time-entries/" + java.util.UUID.randomUUID(), 404, 1_000);
         }
         assertThat(series(metrics)).isEqualTo(before + 1);
-        assertThat(metrics.render(new SyncStats(0, 0))).contains("method=\"other\",resource=\"unmatched\"",
+        assertThat(metrics.render(new SyncStats(0, 0, 0), Map.of())).contains("method=\"other\",resource=\"unmatched\"",
                 "method=\"GET\",resource=\"other\",status=\"404\"");
     }
 
     private static long series(RoofworxMetrics metrics) {
-        return metrics.render(new SyncStats(0, 0)).lines()
+        return metrics.render(new SyncStats(0, 0, 0), Map.of()).lines()
                 .filter(l -> l.startsWith("roofworx_http_request_duration_seconds_count")).count();
     }
 }
