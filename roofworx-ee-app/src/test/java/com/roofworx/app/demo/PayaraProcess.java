@@ -50,7 +50,11 @@ public final class PayaraProcess {
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile()).start();
     }
 
-    /** Polls the readiness endpoint until it answers 200; fails when Payara exits or the deadline passes. */
+    /**
+     * Polls the readiness endpoint until it answers 200 after Payara said it is ready; fails when Payara exits or
+     * the deadline passes. Payara Micro deploys the WAR once while booting and again to apply the context root,
+     * with 404s in between: a 200 before its "ready in" line may come from the first of the two deployments.
+     */
     public void awaitReady(URI ready) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + READY_DEADLINE.toNanos();
@@ -62,7 +66,7 @@ public final class PayaraProcess {
             try {
                 lastStatus = client.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (lastStatus == 200) {
+                if (lastStatus == 200 && payaraSaysReady()) {
                     return;
                 }
             } catch (IOException e) {
@@ -72,6 +76,14 @@ public final class PayaraProcess {
         }
         throw new IllegalStateException("the app was not ready within " + READY_DEADLINE + " (last status "
                 + lastStatus + "); see " + log());
+    }
+
+    private boolean payaraSaysReady() {
+        try {
+            return Files.readString(log(), java.nio.charset.StandardCharsets.ISO_8859_1).contains(") ready in ");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Asks Payara to stop (it shuts down cleanly on SIGTERM), and kills it if it takes too long. */
