@@ -107,7 +107,7 @@ public final class Browser implements AutoCloseable {
         }
         WebElement label = waitForElement(By.xpath("//label[contains(@class,'project')][.//strong[normalize-space()='"
                 + project + "']]"));
-        label.click();
+        tap(label);
         WebElement h = driver.findElement(By.id("hours"));
         h.clear();
         h.sendKeys(Integer.toString(hours));
@@ -116,7 +116,7 @@ public final class Browser implements AutoCloseable {
         WebElement n = driver.findElement(By.id("notes"));
         n.clear();
         n.sendKeys(notes);
-        driver.findElement(By.id("save")).click();
+        tap(driver.findElement(By.id("save")));
     }
 
     public WebElement toast() {
@@ -124,7 +124,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public void goTo(String route) {
-        driver.findElement(By.cssSelector("#tabs a[data-route='" + route + "']")).click();
+        tap(driver.findElement(By.cssSelector("#tabs a[data-route='" + route + "']")));
     }
 
     /** The entry rows of My entries whose text holds {@code text}, by state. */
@@ -149,7 +149,13 @@ public final class Browser implements AutoCloseable {
     }
 
     public void click(By by) {
-        waitForElement(by).click();
+        tap(waitForElement(by));
+    }
+
+    /** Scrolls the element to the middle of the screen, clear of the sticky header and tab bar, and taps it. */
+    public void tap(WebElement element) {
+        js("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     public void waitFor(Duration timeout, Supplier<Boolean> condition) {
