@@ -79,14 +79,21 @@ export function canSignIn() {
   return !!(config && config.issuer && config.clientId);
 }
 
+/** Issuers compared without a trailing slash: Auth0's carries one, the configured URL may not. */
+function sameIssuer(a, b) {
+  const strip = (s) => String(s || '').replace(/\/+$/, '');
+  return !!a && strip(a) === strip(b);
+}
+
 async function discover() {
-  if (discovery && discovery.issuer === config.issuer) return discovery;
-  const key = `rw.discovery:${config.issuer}`;
+  if (discovery && sameIssuer(discovery.issuer, config.issuer)) return discovery;
+  const base = String(config.issuer).replace(/\/+$/, '');
+  const key = `rw.discovery:${base}`;
   try {
-    const res = await fetch(`${config.issuer}/.well-known/openid-configuration`, { credentials: 'omit' });
+    const res = await fetch(`${base}/.well-known/openid-configuration`, { credentials: 'omit' });
     if (!res.ok) throw new Error(`discovery answered ${res.status}`);
     const doc = await res.json();
-    if (doc.issuer !== config.issuer) throw new Error('the discovery document names another issuer');
+    if (!sameIssuer(doc.issuer, config.issuer)) throw new Error('the discovery document names another issuer');
     discovery = doc;
     write(localStorage, key, doc);
   } catch (e) {
@@ -142,10 +149,11 @@ export async function completeSignIn(params) {
   if (params.has('error')) {
     throw new Error(`Sign-in failed: ${params.get('error_description') || params.get('error')}`);
   }
-  if (pending.issuer !== config.issuer || (params.has('iss') && params.get('iss') !== config.issuer)) {
+  const d = await discover();
+  // RFC 9207: the provider names itself in the answer; a mix-up with another provider is refused.
+  if (!sameIssuer(pending.issuer, config.issuer) || (params.has('iss') && params.get('iss') !== d.issuer)) {
     throw new Error('The sign-in answer came from another identity provider.');
   }
-  const d = await discover();
   const form = new URLSearchParams({
     grant_type: 'authorization_code', code: params.get('code'), redirect_uri: redirectUri(),
     client_id: config.clientId, code_verifier: pending.verifier,
@@ -154,7 +162,7 @@ export async function completeSignIn(params) {
   const id = claims(answer.id_token);
   if (!id) throw new Error('The sign-in service sent no ID token.');
   const aud = [].concat(id.aud);
-  if (id.iss !== config.issuer || !aud.includes(config.clientId) || id.nonce !== pending.nonce
+  if (id.iss !== d.issuer || !aud.includes(config.clientId) || id.nonce !== pending.nonce
       || !(id.exp * 1000 > Date.now())) {
     throw new Error('The sign-in service sent an ID token that is not for this app.');
   }

@@ -127,7 +127,10 @@ export async function render(root) {
     clearTimeout(timer);
     timer = setTimeout(() => {
       if (!root.contains(overview)) return;
-      if (document.visibilityState === 'visible') summary();
+      if (document.visibilityState === 'visible') {
+        summary();
+        if (!cursor) load(true);
+      }
       tick();
     }, 10000);
   }
