@@ -3,6 +3,7 @@ package com.roofworx.app;
 import com.roofworx.app.browser.Browser;
 import com.roofworx.app.browser.FieldAppStack;
 import com.roofworx.app.support.Api;
+import com.roofworx.app.support.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -131,6 +132,37 @@ class WorkerBrowserIT {
         browser.screenshot("05-my-entries");
         assertThat(stack.rowsWithNotesPrefix(note)).containsExactly(1, 1);
         assertThat(stack.zohoRecordsWithNotesPrefix(note)).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void theShellIsRevalidatedAndOnlyAllowedOriginsGetCors() {
+        Http http = stack.api.http();
+        Http.Answer page = http.get("");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Cache-Control")).isEqualTo("no-cache");
+        assertThat(page.header("Content-Security-Policy")).contains("connect-src 'self' " + stack.idp.issuer());
+        assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+        Http.Answer sw = http.get("sw.js");
+        assertThat(sw.body()).doesNotContain("__SHELL_VERSION__").contains("\"app/outbox.js\"");
+        assertThat(http.get("sw.js", "If-None-Match", sw.header("ETag")).status()).isEqualTo(304);
+        assertThat(http.get("api/client-config").json().getString("clientId")).isEqualTo("roofworx-field");
+
+        String origin = FieldAppStack.CORS_ORIGIN;
+        Http.Answer preflight = http.send("OPTIONS", "api/time-entries", null, "Origin", origin,
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization, content-type");
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(origin);
+        assertThat(http.send("OPTIONS", "api/time-entries", null, "Origin", "https://evil.example.com",
+                "Access-Control-Request-Method", "POST").status()).isEqualTo(403);
+        Http.Answer list = http.get("api/projects", "Origin", origin, "Authorization", "Bearer " + stack.api.worker(Api.ANA));
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.header("Access-Control-Allow-Origin")).isEqualTo(origin);
+        Http.Answer refused = http.get("api/projects", "Origin", origin, "Authorization", "Bearer not-a-token");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("Access-Control-Allow-Origin")).as("a 401 the client can read").isEqualTo(origin);
+        assertThat(http.get("api/projects", "Origin", "https://evil.example.com", "Authorization",
+                "Bearer " + stack.api.worker(Api.ANA)).header("Access-Control-Allow-Origin")).isNull();
     }
 
     /** The id of the entry whose confirmation showed last, from the page's own timing marks. */

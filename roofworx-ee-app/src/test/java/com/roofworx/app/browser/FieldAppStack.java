@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  */
 public final class FieldAppStack implements ExtensionContext.Store.CloseableResource {
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
+    /** A team's own front end on another origin, allowed to call the API. */
+    public static final String CORS_ORIGIN = "https://crew.example.com";
 
     public final BackingServices services;
     public final DemoIdentityProvider idp;
@@ -87,6 +89,7 @@ public final class FieldAppStack implements ExtensionContext.Store.CloseableReso
             idp.allowRedirect(base.toString()).allowRedirect(frontDoor.base().toString());
             Map<String, String> settings = AppSettingsFor.of(services, idp.tokens());
             settings.put("roofworx.client.client-id", DemoIdentityProvider.CLIENT_ID);
+            settings.put("roofworx.cors.allowed-origins", CORS_ORIGIN);
             // Quick sync so the tests watch entries reach both destinations in seconds.
             settings.put("roofworx.sync.interval", "PT1S");
             settings.put("roofworx.sync.backoff-initial", "PT0.1S");
