@@ -56,21 +56,26 @@ public final class PayaraProcess {
      * with 404s in between: a 200 before its "ready in" line may come from the first of the two deployments.
      */
     public void awaitReady(URI ready) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1 and a hard deadline per poll: while Payara redeploys, a poll can hang past its request
+        // timeout (an h2c upgrade answered by a half-deployed server).
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + READY_DEADLINE.toNanos();
         int lastStatus = -1;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log());
             }
+            var poll = client.sendAsync(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding());
             try {
-                lastStatus = client.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                lastStatus = poll.get(6, TimeUnit.SECONDS).statusCode();
                 if (lastStatus == 200 && payaraSaysReady()) {
                     return;
                 }
-            } catch (IOException e) {
-                // not listening yet
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                poll.cancel(true);
+                // not listening yet, or stuck in the redeploy
             }
             Thread.sleep(500);
         }
