@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,21 @@ public class AppSettings {
     public static final Duration DEFAULT_PROJECTS_REFRESH = Duration.ofMinutes(15);
     /** The API's body limit: 16 KiB is far above any real entry and far below anything that strains the server. */
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+
+    public static final String JWT_ISSUER = "mp.jwt.verify.issuer";
+    public static final String CLIENT_ENABLED = "roofworx.client.enabled";
+    public static final String CLIENT_ISSUER = "roofworx.client.issuer";
+    public static final String CLIENT_ID = "roofworx.client.client-id";
+    public static final String CLIENT_SCOPE = "roofworx.client.scope";
+    public static final String CLIENT_AUDIENCE = "roofworx.client.audience";
+    public static final String CLIENT_TOKEN = "roofworx.client.token";
+    public static final String CORS_ORIGINS = "roofworx.cors.allowed-origins";
+    public static final String CORS_MAX_AGE = "roofworx.cors.max-age";
+    public static final String CLIENT_CONNECT_ORIGINS = "roofworx.client.connect-origins";
+    public static final String DEFAULT_CLIENT_SCOPE = "openid email profile";
+    public static final Duration DEFAULT_CORS_MAX_AGE = Duration.ofMinutes(10);
+    private static final java.util.regex.Pattern ORIGIN =
+            java.util.regex.Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
 
     private Settings settings;
 
@@ -103,6 +119,75 @@ public class AppSettings {
     /** Seconds of clock skew allowed on a token's exp and nbf; the container reads the same setting for exp. */
     public long jwtClockSkewSeconds() {
         return settings.integer(JWT_CLOCK_SKEW, 0, 0);
+    }
+
+    /** Whether the web client (the field app at {@code /}) is served; the API works either way. */
+    public boolean clientEnabled() {
+        return settings.flag(CLIENT_ENABLED, true);
+    }
+
+    /** The identity provider the web client signs in with: its issuer URL, by default the tokens' issuer. */
+    public Optional<String> clientIssuer() {
+        return settings.optional(CLIENT_ISSUER).or(() -> settings.optional(JWT_ISSUER))
+                .map(v -> v.endsWith("/") ? v.substring(0, v.length() - 1) : v);
+    }
+
+    /** The web client's OAuth client id (a public client: no secret); unset, the client cannot sign in. */
+    public Optional<String> clientId() {
+        return settings.optional(CLIENT_ID);
+    }
+
+    public String clientScope() {
+        return settings.text(CLIENT_SCOPE, DEFAULT_CLIENT_SCOPE);
+    }
+
+    /** The {@code audience} parameter some providers (Auth0) need to issue a JWT access token for this API. */
+    public Optional<String> clientAudience() {
+        return settings.optional(CLIENT_AUDIENCE);
+    }
+
+    /**
+     * Origins the web client may call besides its own and the issuer's (the page's Content-Security-Policy
+     * {@code connect-src}): a provider whose token endpoint lives on another host than its issuer.
+     */
+    public List<String> clientConnectOrigins() {
+        return origins(CLIENT_CONNECT_ORIGINS);
+    }
+
+    /** Days back a work date may lie ({@code roofworx.entries.backdating-window}), for the client's date picker. */
+    public long backdatingDays() {
+        return settings.duration("roofworx.entries.backdating-window", RoofworxConfig.DEFAULT_BACKDATING_WINDOW,
+                false).toDays();
+    }
+
+    /** Which token the web client sends to the API: the OAuth access token, or the OpenID Connect ID token. */
+    public String clientToken() {
+        return settings.choice(CLIENT_TOKEN, "access", "access", "id");
+    }
+
+    /**
+     * Origins other than the app's own that may call the API from a browser (CORS), exactly as a browser sends
+     * them ({@code https://app.example.com}); empty (the default) turns CORS off.
+     */
+    public List<String> corsOrigins() {
+        return origins(CORS_ORIGINS);
+    }
+
+    private List<String> origins(String name) {
+        List<String> origins = settings.list(name, List.of());
+        for (String origin : origins) {
+            if (!ORIGIN.matcher(origin).matches()) {
+                throw new IllegalStateException(name + " (env " + Settings.envName(name)
+                        + ") must list origins such as https://app.example.com (scheme, host and port only; no "
+                        + "wildcard, path or trailing slash) but held " + origin);
+            }
+        }
+        return origins;
+    }
+
+    /** How long a browser may cache a CORS preflight answer. */
+    public Duration corsMaxAge() {
+        return settings.duration(CORS_MAX_AGE, DEFAULT_CORS_MAX_AGE, true);
     }
 
     /** Period of the scheduled project reload; zero turns it off. */

@@ -26,8 +26,19 @@ public class StartupChecks {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         Config config = ConfigProvider.getConfig();
-        requireJwtVerification(new Settings(name -> config.getOptionalValue(name, String.class)));
+        Settings raw = new Settings(name -> config.getOptionalValue(name, String.class));
+        requireJwtVerification(raw);
+        checkWebSettings(AppSettings.of(raw));
         LOG.info(() -> "Roofworx ready; backing services: " + runtime.probes().stream().map(StoreProbe::name).toList());
+    }
+
+    /** Reads the web client's and CORS settings once, so a bad value stops the deployment naming it. */
+    static void checkWebSettings(AppSettings settings) {
+        settings.corsOrigins();
+        settings.corsMaxAge();
+        settings.clientConnectOrigins();
+        settings.clientToken();
+        settings.clientEnabled();
     }
 
     static void requireJwtVerification(Settings settings) {

@@ -36,7 +36,7 @@ public class RoofworxApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(ProjectsResource.class, TimeEntriesResource.class, CronResource.class,
-                ZohoWebhookResource.class, AdminSyncResource.class, MetricsResource.class,
+                ZohoWebhookResource.class, AdminSyncResource.class, MetricsResource.class, ClientConfigResource.class,
                 ServerTimingFilter.class, HeaderChecks.class, TokenRules.class, ProblemMappers.ApiProblems.class, ProblemMappers.SdkProblems.class,
                 ProblemMappers.HttpProblems.class, ProblemMappers.Unexpected.class);
     }

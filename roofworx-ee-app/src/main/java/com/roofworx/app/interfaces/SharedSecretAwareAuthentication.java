@@ -27,6 +27,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @ApplicationScoped
 public class SharedSecretAwareAuthentication implements HttpAuthenticationMechanism {
     static final String CRON_PATH = "/api/cron/";
+    static final String API_PATH = "/api/";
 
     @Inject
     BeanManager beans;
@@ -35,12 +36,17 @@ public class SharedSecretAwareAuthentication implements HttpAuthenticationMechan
     AppSettings settings;
 
     private volatile HttpAuthenticationMechanism jwt;
+    private volatile CorsPolicy cors;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
         if (isCronSecretCall(request)) {
             return context.doNothing();
+        }
+        // Before the token check: a 401 it sends must be readable by an allowed client on another origin.
+        if (path(request).startsWith(API_PATH)) {
+            cors().answerHeaders(request.getHeader("Origin")).forEach(response::setHeader);
         }
         return jwt().validateRequest(request, response, context);
     }
@@ -57,9 +63,21 @@ public class SharedSecretAwareAuthentication implements HttpAuthenticationMechan
     }
 
     private boolean isCronSecretCall(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith(CRON_PATH) && SharedSecrets.matches(settings.cronSecret(),
+        return path(request).startsWith(CRON_PATH) && SharedSecrets.matches(settings.cronSecret(),
                 SharedSecrets.bearer(request.getHeader("Authorization")));
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    private CorsPolicy cors() {
+        CorsPolicy c = cors;
+        if (c == null) {
+            c = CorsFilter.of(settings);
+            cors = c;
+        }
+        return c;
     }
 
     /** The container's MP-JWT mechanism: the one other mechanism bean. */

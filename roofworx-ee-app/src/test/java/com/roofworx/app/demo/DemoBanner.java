@@ -16,7 +16,7 @@ final class DemoBanner {
     private DemoBanner() {
     }
 
-    static void print(Api api, URI base, DevTokens tokens, Duration lifetime, String coldStore) {
+    static void print(Api api, URI base, DevTokens tokens, Duration lifetime, String coldStore, String issuer) {
         String ana = tokens.token(Api.ANA, lifetime, "worker");
         String ben = tokens.token(Api.BEN, lifetime, "worker");
         String admin = tokens.token(Api.BOSS, lifetime, "admin");
@@ -27,8 +27,15 @@ final class DemoBanner {
         out.println(rule);
         out.println("Roofworx is running at " + url + " on Redis and PostgreSQL (loopback); Zoho CRM: "
                 + ("zoho".equals(coldStore) ? "the simulator" : "the in-memory stand-in with the demo projects"));
-        out.println("Demo users: " + Api.ANA + " and " + Api.BEN + " (workers), " + Api.BOSS + " (admin).");
-        out.println("Tokens are valid for " + lifetime.toHours() + " h. Press Ctrl-C to stop everything.");
+        out.println();
+        out.println("  Open " + url + "/ in a browser (a phone-sized window shows it as workers see it).");
+        out.println("  Tap 'Sign in': the demo sign-in page (" + issuer + ") lists the demo users, no passwords:");
+        for (DemoIdentityProvider.DemoUser u : DemoIdentityProvider.USERS) {
+            out.println("    - " + u.name() + " <" + u.email() + "> (" + u.role() + ")");
+        }
+        out.println("  Workers enter hours; " + Api.BOSS + " also sees the Sync screen (blocked entries, replay).");
+        out.println();
+        out.println("Tokens below are valid for " + lifetime.toHours() + " h. Press Ctrl-C to stop everything.");
         out.println(rule);
         out.println("\n# Ana's projects:");
         out.println("curl -s -H 'Authorization: Bearer " + ana + "' " + url + "/api/projects");

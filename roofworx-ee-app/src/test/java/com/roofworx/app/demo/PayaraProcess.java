@@ -50,28 +50,45 @@ public final class PayaraProcess {
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile()).start();
     }
 
-    /** Polls the readiness endpoint until it answers 200; fails when Payara exits or the deadline passes. */
+    /**
+     * Polls the readiness endpoint until it answers 200 after Payara said it is ready; fails when Payara exits or
+     * the deadline passes. Payara Micro deploys the WAR once while booting and again to apply the context root,
+     * with 404s in between: a 200 before its "ready in" line may come from the first of the two deployments.
+     */
     public void awaitReady(URI ready) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1 and a hard deadline per poll: while Payara redeploys, a poll can hang past its request
+        // timeout (an h2c upgrade answered by a half-deployed server).
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + READY_DEADLINE.toNanos();
         int lastStatus = -1;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log());
             }
+            var poll = client.sendAsync(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding());
             try {
-                lastStatus = client.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (lastStatus == 200) {
+                lastStatus = poll.get(6, TimeUnit.SECONDS).statusCode();
+                if (lastStatus == 200 && payaraSaysReady()) {
                     return;
                 }
-            } catch (IOException e) {
-                // not listening yet
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                poll.cancel(true);
+                // not listening yet, or stuck in the redeploy
             }
             Thread.sleep(500);
         }
         throw new IllegalStateException("the app was not ready within " + READY_DEADLINE + " (last status "
                 + lastStatus + "); see " + log());
+    }
+
+    private boolean payaraSaysReady() {
+        try {
+            return Files.readString(log(), java.nio.charset.StandardCharsets.ISO_8859_1).contains(") ready in ");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Asks Payara to stop (it shuts down cleanly on SIGTERM), and kills it if it takes too long. */

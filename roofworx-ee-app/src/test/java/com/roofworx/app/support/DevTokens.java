@@ -58,6 +58,26 @@ public final class DevTokens {
         return sign(issuer, email, Duration.ofMinutes(10), claims, groups);
     }
 
+    /** A token for {@code email} with more claims ({@code aud}, {@code nonce}, {@code name}) and a lifetime. */
+    public String token(String email, Duration lifetime, java.util.Map<String, jakarta.json.JsonValue> claims,
+                        String... groups) {
+        return sign(issuer, email, lifetime, claims, groups);
+    }
+
+    /** The public key as a JSON Web Key Set, for {@code mp.jwt.verify.publickey.location} or a JWKS endpoint. */
+    public String jwks() {
+        java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) keys.getPublic();
+        return Json.createObjectBuilder().add("keys", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("kty", "RSA").add("use", "sig").add("alg", "RS256").add("kid", "demo")
+                .add("n", b64(unsigned(key.getModulus())))
+                .add("e", b64(unsigned(key.getPublicExponent()))))).build().toString();
+    }
+
+    private static byte[] unsigned(java.math.BigInteger n) {
+        byte[] b = n.toByteArray();
+        return b.length > 1 && b[0] == 0 ? java.util.Arrays.copyOfRange(b, 1, b.length) : b;
+    }
+
     /** A token signed with this issuer's key but naming another issuer: the app must refuse it. */
     public String tokenFromIssuer(String otherIssuer, String email, String... groups) {
         return sign(otherIssuer, email, Duration.ofMinutes(10), java.util.Map.of(), groups);
