@@ -5,13 +5,7 @@ import com.roofworx.sdk.model.BlockedPosition;
 import com.roofworx.sdk.model.Destination;
 import com.roofworx.sdk.model.DestinationState;
 import com.roofworx.sdk.model.TimeEntry;
-import com.roofworx.sdk.redis.internal.RedisKeys;
 import com.roofworx.sdk.testkit.Entries;
-import com.roofworx.sdk.testkit.TestClock;
-import io.lettuce.core.api.sync.RedisCommands;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,34 +19,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the contract kit cannot see of the blocked list: millisecond ties, stale listings, its two keys. */
-class RedisBlockedListIT {
+class RedisBlockedListIT extends HotStoreFixture {
     private static final String ANNA = "anna@example.com";
     private static final String BEN = "ben@example.com";
-    private static SharedRedis redis;
-
-    private TestClock clock;
-    private RedisKeys keys;
-    private RedisHotEntryStore store;
-    private RedisCommands<String, String> raw;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = new SharedRedis();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
-    @BeforeEach
-    void freshStore() {
-        clock = new TestClock();
-        RedisAdapterConfig config = RedisAdapterConfig.custom().keyPrefix(RedisTestServer.freshPrefix()).build();
-        keys = new RedisKeys(config.keyPrefix());
-        store = RedisAdapter.using(redis.connection, config).hotEntryStore(clock);
-        raw = redis.connection.sync();
-    }
 
     /** A warm-refused entry created at {@code createdAt}, inserted as such (which lists it). */
     private TimeEntry blockedAt(String owner, Instant createdAt) {

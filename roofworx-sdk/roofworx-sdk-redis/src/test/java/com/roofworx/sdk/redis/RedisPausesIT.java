@@ -2,13 +2,7 @@ package com.roofworx.sdk.redis;
 
 import com.roofworx.sdk.model.Destination;
 import com.roofworx.sdk.model.DestinationPause;
-import com.roofworx.sdk.redis.internal.RedisKeys;
 import com.roofworx.sdk.spi.FailureKind;
-import com.roofworx.sdk.testkit.TestClock;
-import io.lettuce.core.api.sync.RedisCommands;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -17,32 +11,7 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the contract kit cannot see of the shared pauses: their one key, and exact times in the probe script. */
-class RedisPausesIT {
-    private static SharedRedis redis;
-
-    private TestClock clock;
-    private RedisKeys keys;
-    private RedisHotEntryStore store;
-    private RedisCommands<String, String> raw;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = new SharedRedis();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
-    @BeforeEach
-    void freshStore() {
-        clock = new TestClock();
-        RedisAdapterConfig config = RedisAdapterConfig.custom().keyPrefix(RedisTestServer.freshPrefix()).build();
-        keys = new RedisKeys(config.keyPrefix());
-        store = RedisAdapter.using(redis.connection, config).hotEntryStore(clock);
-        raw = redis.connection.sync();
-    }
+class RedisPausesIT extends HotStoreFixture {
 
     @Test
     @DisplayName("the probe script compares below the millisecond: due at 500 µs past, not at 499 µs")
