@@ -40,8 +40,9 @@ class RoofworxMetricsTest {
         assertThat(metrics.cacheHitRatio()).isEqualTo(0.75);
         assertThat(text).contains("roofworx_sync_queue_depth 7.0\n", "roofworx_sync_blocked 5.0\n",
                 "roofworx_sync_blocked_warm 2.0\n", "roofworx_sync_blocked_cold 3.0\n",
-                "roofworx_destination_paused_since_seconds_cold 1.796E9\n",
-                "roofworx_destination_paused_since_seconds_warm 0.0\n",
+                "roofworx_destination_paused_since_seconds{destination=\"cold\"} 1.796E9\n",
+                "roofworx_destination_paused_since_seconds{destination=\"warm\"} 0.0\n",
+                "roofworx_destination_paused{destination=\"cold\"} 1.0\n",
                 "roofworx_sync_cold_backlog 40.0\n", "roofworx_cold_calls_today 12.0\n",
                 "roofworx_project_cache_hit_ratio 0.75\n",
                 "roofworx_entries_submitted_total{result=\"created\",tier=\"hot\"} 1\n",

@@ -170,7 +170,7 @@ public final class Roofworx implements AutoCloseable {
 
         private static <T> T required(String field, T value) {
             if (value == null) {
-                throw new IllegalArgumentException(field + " must not be null");
+                throw ValidationException.of(field, null, "must not be null");
             }
             return value;
         }

@@ -1,11 +1,11 @@
 package com.roofworx.sdk;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Immutable settings of the SDK engine. Build with {@link #custom()}, start from {@link #ofDefaults()} or copy
- * with {@link #from(RoofworxConfig)}. Every setter checks its value at once and names it when it refuses it.
+ * with {@link #from(RoofworxConfig)}. Every setter checks its value at once; a refused value throws a
+ * {@link ValidationException} naming the field and the value ("batchSize must be >= 1 but was 0").
  */
 public final class RoofworxConfig {
 
@@ -269,7 +269,7 @@ public final class RoofworxConfig {
 
         public Builder backoffMultiplier(double value) {
             if (!(value >= 1.0) || Double.isInfinite(value)) {
-                throw new IllegalArgumentException("backoffMultiplier must be >= 1.0 but was " + value);
+                throw ValidationException.of("backoffMultiplier", value, "must be >= 1.0");
             }
             backoffMultiplier = value;
             return this;
@@ -277,7 +277,7 @@ public final class RoofworxConfig {
 
         public Builder backoffJitter(double value) {
             if (!(value >= 0.0 && value < 1.0)) {
-                throw new IllegalArgumentException("backoffJitter must be in [0, 1) but was " + value);
+                throw ValidationException.of("backoffJitter", value, "must be in [0, 1)");
             }
             backoffJitter = value;
             return this;
@@ -346,35 +346,39 @@ public final class RoofworxConfig {
         /** Checks the settings against each other, then builds. */
         public RoofworxConfig build() {
             if (backoffMax.compareTo(backoffInitial) < 0) {
-                throw new IllegalArgumentException("backoffMax must be >= backoffInitial (" + backoffInitial
-                        + ") but was " + backoffMax);
+                throw ValidationException.of("backoffMax", backoffMax,
+                        "must be >= backoffInitial (" + backoffInitial + ")");
             }
             return new RoofworxConfig(this);
         }
 
         private static Duration positive(String field, Duration value) {
-            if (value == null) {
-                throw new IllegalArgumentException(field + " must not be null");
-            }
+            notNull(field, value);
             if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(field + " must be > 0 but was " + value);
+                throw ValidationException.of(field, value, "must be > 0");
             }
             return value;
         }
 
         private static Duration notNegative(String field, Duration value) {
-            Objects.requireNonNull(value, field + " must not be null");
+            notNull(field, value);
             if (value.isNegative()) {
-                throw new IllegalArgumentException(field + " must be >= 0 but was " + value);
+                throw ValidationException.of(field, value, "must be >= 0");
             }
             return value;
         }
 
         private static int atLeast(String field, int value, int min) {
             if (value < min) {
-                throw new IllegalArgumentException(field + " must be >= " + min + " but was " + value);
+                throw ValidationException.of(field, value, "must be >= " + min);
             }
             return value;
+        }
+
+        private static void notNull(String field, Object value) {
+            if (value == null) {
+                throw ValidationException.of(field, null, "must not be null");
+            }
         }
     }
 }

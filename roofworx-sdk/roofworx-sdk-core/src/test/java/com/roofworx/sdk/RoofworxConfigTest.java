@@ -27,17 +27,26 @@ class RoofworxConfigTest {
     @DisplayName("every setter refuses a bad value at once, naming the field and the value")
     void refusesBadValues() {
         assertThatThrownBy(() -> RoofworxConfig.custom().batchSize(0))
-                .hasMessage("batchSize must be >= 1 but was 0");
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("batchSize must be >= 1 but was 0")
+                .satisfies(e -> {
+                    assertThat(((ValidationException) e).field()).isEqualTo("batchSize");
+                    assertThat(((ValidationException) e).rejectedValue()).isEqualTo("0");
+                });
         assertThatThrownBy(() -> RoofworxConfig.custom().projectStaleIfError(Duration.ofDays(-1)))
-                .hasMessage("projectStaleIfError must be >= 0 but was PT-24H");
+                .isInstanceOf(ValidationException.class).hasMessage("projectStaleIfError must be >= 0 but was PT-24H");
         assertThatThrownBy(() -> RoofworxConfig.custom().lease(Duration.ofSeconds(-1)))
-                .hasMessage("lease must be > 0 but was PT-1S");
+                .isInstanceOf(ValidationException.class).hasMessage("lease must be > 0 but was PT-1S");
         assertThatThrownBy(() -> RoofworxConfig.custom().backoffJitter(1.5))
-                .hasMessage("backoffJitter must be in [0, 1) but was 1.5");
+                .isInstanceOf(ValidationException.class).hasMessage("backoffJitter must be in [0, 1) but was 1.5");
         assertThatThrownBy(() -> RoofworxConfig.custom().backoffMultiplier(Double.NaN))
-                .hasMessage("backoffMultiplier must be >= 1.0 but was NaN");
+                .isInstanceOf(ValidationException.class).hasMessage("backoffMultiplier must be >= 1.0 but was NaN");
         assertThatThrownBy(() -> RoofworxConfig.custom().projectCacheTtl(null))
-                .hasMessage("projectCacheTtl must not be null");
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("projectCacheTtl must not be null but was null");
+        assertThatThrownBy(() -> RoofworxConfig.custom().coldLinger(null))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("coldLinger must not be null but was null");
     }
 
     @Test
@@ -45,7 +54,19 @@ class RoofworxConfigTest {
     void crossField() {
         assertThatThrownBy(() -> RoofworxConfig.custom().backoffInitial(Duration.ofMinutes(10))
                 .backoffMax(Duration.ofMinutes(1)).build())
-                .hasMessageStartingWith("backoffMax must be >= backoffInitial");
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("backoffMax must be >= backoffInitial (PT10M) but was PT1M");
+    }
+
+    @Test
+    @DisplayName("the SDK's builder refuses a missing adapter the same way")
+    void builderRefusesMissingAdapters() {
+        assertThatThrownBy(() -> Roofworx.builder().build())
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("projectSource must not be null but was null");
+        assertThatThrownBy(() -> Roofworx.builder().config(null))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("config must not be null but was null");
     }
 
     @Test

@@ -87,11 +87,19 @@ public class RoofworxMetrics implements RoofworxEventListener {
                 stats.coldPending());
         Family.gauge(out, "roofworx_cold_calls_today", "Zoho CRM calls made today (UTC) by all instances, counted "
                 + "against the daily call budget (-1: unreadable)", stats.coldCallsToday());
+        out.append("# HELP roofworx_destination_paused 1 while the destination is paused because it failed as a whole\n")
+                .append("# TYPE roofworx_destination_paused gauge\n");
+        for (Destination d : Destination.values()) {
+            out.append("roofworx_destination_paused{destination=\"").append(lower(d)).append("\"} ")
+                    .append(pauses.get(d) == null ? 0.0 : 1.0).append('\n');
+        }
+        out.append("# HELP roofworx_destination_paused_since_seconds When the destination was paused "
+                        + "(epoch seconds; 0: not paused)\n")
+                .append("# TYPE roofworx_destination_paused_since_seconds gauge\n");
         for (Destination d : Destination.values()) {
             DestinationPause pause = pauses.get(d);
-            Family.gauge(out, "roofworx_destination_paused_since_seconds_" + lower(d),
-                    "When the destination was paused because it failed as a whole (epoch seconds; 0: not paused)",
-                    pause == null ? 0 : pause.since().getEpochSecond());
+            out.append("roofworx_destination_paused_since_seconds{destination=\"").append(lower(d)).append("\"} ")
+                    .append((double) (pause == null ? 0 : pause.since().getEpochSecond())).append('\n');
         }
         Family.gauge(out, "roofworx_project_cache_hit_ratio", "Project cache hits over all project reads",
                 cacheHitRatio());

@@ -71,7 +71,9 @@ class RedisClusterFailoverIT {
                         .hotStore(redis.hotEntryStore(Clock.system())).warmStore(warm).coldSink(cold)
                         .config(RoofworxConfig.custom().syncAfterSubmit(false).batchSize(25).coldLinger(Duration.ZERO)
                                 .backoffInitial(Duration.ofMillis(100)).backoffMax(Duration.ofMillis(500))
-                                .backoffJitter(0).lease(Duration.ofSeconds(5)).build())
+                                .backoffJitter(0).lease(Duration.ofSeconds(5))
+                                // cold writes at once: a lingering partial batch would outlast the drain below
+                                .coldLinger(Duration.ZERO).build())
                         .build();
                 Map<UUID, String> acknowledged = new ConcurrentHashMap<>();
                 Map<UUID, Boolean> inHot = new ConcurrentHashMap<>();
