@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
  * raw commands to look at what it wrote: the common ground of the hot store's Redis-specific tests.
  */
 abstract class HotStoreFixture {
-    private static SharedRedis redis;
+    protected static SharedRedis redis;
 
     protected TestClock clock;
     protected RedisAdapterConfig config;

@@ -5,14 +5,8 @@ import com.roofworx.sdk.model.Destination;
 import com.roofworx.sdk.model.DestinationState;
 import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.redis.internal.Ids;
-import com.roofworx.sdk.redis.internal.RedisKeys;
 import com.roofworx.sdk.spi.HotEntryStore.Claim;
 import com.roofworx.sdk.testkit.Entries;
-import com.roofworx.sdk.testkit.TestClock;
-import io.lettuce.core.api.sync.RedisCommands;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -25,35 +19,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the contract kit cannot see: TTLs in Redis, trimming, script reloads and the due index. */
-class RedisHotEntryStoreIT {
+class RedisHotEntryStoreIT extends HotStoreFixture {
     private static final String ANNA = "anna@example.com";
     private static final Duration LEASE = Duration.ofSeconds(30);
-    private static SharedRedis redis;
-
-    private TestClock clock;
-    private RedisAdapterConfig config;
-    private RedisKeys keys;
-    private RedisHotEntryStore store;
-    private RedisCommands<String, String> raw;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = new SharedRedis();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
-    @BeforeEach
-    void freshStore() {
-        clock = new TestClock();
-        config = RedisAdapterConfig.custom().keyPrefix(RedisTestServer.freshPrefix()).build();
-        keys = new RedisKeys(config.keyPrefix());
-        store = RedisAdapter.using(redis.connection, config).hotEntryStore(clock);
-        raw = redis.connection.sync();
-    }
 
     private TimeEntry pending(LocalDate workDate) {
         return Entries.pending(ANNA, "1001", workDate, clock.now());
