@@ -51,7 +51,8 @@ public final class Roofworx implements AutoCloseable {
         this.entries = new DefaultTimeEntries(b.hotStore, b.warmStore, projects, config.backdatingWindow(),
                 config.hotWindow(), b.clock, events,
                 config.syncAfterSubmit() ? scheduler::afterSubmit : () -> { },
-                new IdOwnerCheck(b.warmStore, sync.pauseState(), events, config.checkIdOwner()));
+                new IdOwnerCheck(b.warmStore, sync.pauseState(), events, config.checkIdOwner()),
+                config.correctionWindow());
     }
 
     public static Builder builder() {

@@ -27,6 +27,7 @@ public final class RoofworxConfig {
     public static final boolean DEFAULT_CHECK_ID_OWNER = true;
     public static final Duration DEFAULT_COLD_LINGER = Duration.ofSeconds(30);
     public static final int DEFAULT_COLD_DAILY_CALL_BUDGET = 0;
+    public static final Duration DEFAULT_CORRECTION_WINDOW = Duration.ofDays(7);
 
     private final Duration projectCacheTtl;
     private final Duration backdatingWindow;
@@ -46,6 +47,7 @@ public final class RoofworxConfig {
     private final boolean checkIdOwner;
     private final Duration coldLinger;
     private final int coldDailyCallBudget;
+    private final Duration correctionWindow;
 
     private RoofworxConfig(Builder b) {
         projectCacheTtl = b.projectCacheTtl;
@@ -66,6 +68,7 @@ public final class RoofworxConfig {
         checkIdOwner = b.checkIdOwner;
         coldLinger = b.coldLinger;
         coldDailyCallBudget = b.coldDailyCallBudget;
+        correctionWindow = b.correctionWindow;
     }
 
     public static RoofworxConfig ofDefaults() {
@@ -86,6 +89,11 @@ public final class RoofworxConfig {
     }
 
     /** How far back a work date may lie. */
+    /** How long after its work date an entry may be corrected or voided (see {@link Builder#correctionWindow}). */
+    public Duration correctionWindow() {
+        return correctionWindow;
+    }
+
     public Duration backdatingWindow() {
         return backdatingWindow;
     }
@@ -199,7 +207,7 @@ public final class RoofworxConfig {
                 + ", shutdownTimeout=" + shutdownTimeout + ", syncAfterSubmit=" + syncAfterSubmit
                 + ", permissionCacheTtl=" + permissionCacheTtl + ", projectStaleIfError=" + projectStaleIfError
                 + ", checkIdOwner=" + checkIdOwner + ", coldLinger=" + coldLinger
-                + ", coldDailyCallBudget=" + coldDailyCallBudget + "}";
+                + ", coldDailyCallBudget=" + coldDailyCallBudget + ", correctionWindow=" + correctionWindow + "}";
     }
 
     /** Builder of {@link RoofworxConfig}; not thread-safe. */
@@ -222,6 +230,7 @@ public final class RoofworxConfig {
         private boolean checkIdOwner = DEFAULT_CHECK_ID_OWNER;
         private Duration coldLinger = DEFAULT_COLD_LINGER;
         private int coldDailyCallBudget = DEFAULT_COLD_DAILY_CALL_BUDGET;
+        private Duration correctionWindow = DEFAULT_CORRECTION_WINDOW;
 
         private Builder() {
         }
@@ -245,10 +254,23 @@ public final class RoofworxConfig {
             checkIdOwner = c.checkIdOwner;
             coldLinger = c.coldLinger;
             coldDailyCallBudget = c.coldDailyCallBudget;
+            correctionWindow = c.correctionWindow;
         }
 
         public Builder projectCacheTtl(Duration value) {
             projectCacheTtl = positive("projectCacheTtl", value);
+            return this;
+        }
+
+        /**
+         * How long after its work date a worker may still correct or void an entry (default 7 days): allowed
+         * while today (UTC) is on or before the work date plus this many whole days. Zero turns corrections off.
+         */
+        public Builder correctionWindow(Duration value) {
+            if (value == null || value.isNegative()) {
+                throw ValidationException.of("correctionWindow", value, "must be zero or positive");
+            }
+            correctionWindow = value;
             return this;
         }
 

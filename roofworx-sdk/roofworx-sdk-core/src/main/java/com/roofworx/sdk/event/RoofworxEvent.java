@@ -24,6 +24,13 @@ public sealed interface RoofworxEvent {
     record EntrySubmitted(TimeEntry entry, boolean created, Tier storedIn) implements RoofworxEvent {
     }
 
+    /**
+     * A worker corrected or voided an entry: {@code entry} is the new version. {@code storedIn} is where the
+     * change was first stored (the warm store when the hot store was down).
+     */
+    record EntryChanged(TimeEntry entry, Tier storedIn) implements RoofworxEvent {
+    }
+
     /** An entry reached a destination. {@code lag} is the time from its creation. */
     record EntrySynced(TimeEntry entry, Destination destination, Duration lag) implements RoofworxEvent {
     }

@@ -32,6 +32,7 @@ final class BatchSync {
     static final String INVALID_DATA = "INVALID_DATA";
     static final String ID_OWNED_BY_OTHER = "ID_OWNED_BY_OTHER";
     static final String CONTENT_CONFLICT = "CONTENT_CONFLICT";
+    static final String VERSION_NOT_APPLIED = "VERSION_NOT_APPLIED";
 
     private final WarmEntryStore warm;
     private final ColdEntrySink cold;
@@ -71,11 +72,15 @@ final class BatchSync {
     Map<UUID, TimeEntry> sync(List<TimeEntry> batch, Map<Destination, DestinationPause> seen, Tally tally) {
         Map<UUID, TimeEntry> states = new LinkedHashMap<>();
         batch.forEach(e -> states.put(e.id(), e));
-        if (!toWarm(states, batch.stream().filter(e -> e.warm().isPending()).toList(), seen, tally)) {
+        java.util.Set<UUID> inserted = new java.util.HashSet<>();
+        if (!toWarm(states, batch.stream().filter(e -> e.warm().isPending()).toList(), seen, tally, inserted)) {
             return states;
         }
+        // Only rows this batch inserted as first versions had their cold state leased to it. Anything else (a
+        // newer version, a row already there) is the cold sweep's, which sends the row's current version once
+        // any cold attempt still running on an older one has ended.
         List<TimeEntry> coldDue = states.values().stream()
-                .filter(e -> e.warm().isSynced() && e.cold().isPending()).toList();
+                .filter(e -> inserted.contains(e.id()) && e.version() == 1 && e.cold().isPending()).toList();
         if (!coldDue.isEmpty() && !seen.containsKey(Destination.COLD) && coldLinger.isZero()) {
             recordColdInWarm(toCold(states, coldDue, seen, tally));
         }
@@ -91,7 +96,7 @@ final class BatchSync {
 
     /** Answers false when the warm store failed as a whole (the batch then waits for it). */
     private boolean toWarm(Map<UUID, TimeEntry> states, List<TimeEntry> due, Map<Destination, DestinationPause> seen,
-                           Tally tally) {
+                           Tally tally, java.util.Set<UUID> inserted) {
         if (due.isEmpty()) {
             return true;
         }
@@ -101,9 +106,11 @@ final class BatchSync {
         DestinationPause coldPause = seen.get(Destination.COLD);
         Instant dueAt = coldPause != null ? coldPause.nextProbeAt()
                 : clock.now().plus(coldLinger.isZero() ? lease : coldLinger);
+        Instant changedDueAt = coldPause != null ? coldPause.nextProbeAt() : clock.now().plus(coldLinger);
         WarmEntryStore.UpsertResult result;
         try {
-            result = warm.upsert(due.stream().map(e -> asWarmRow(e, dueAt)).toList());
+            result = warm.upsert(due.stream().map(e -> asWarmRow(e, e.version() == 1 ? dueAt : changedDueAt))
+                    .toList());
         } catch (RuntimeException e) {
             events.storeFailed("warm", "upsert", e);
             DestinationPause pause = pauses.failed(Destination.WARM, e);
@@ -116,7 +123,10 @@ final class BatchSync {
             String rejected = result.rejected().get(entry.id());
             if (rejected != null) {
                 states.put(entry.id(), block(entry, Destination.WARM, INVALID_DATA, rejected, tally));
-            } else if (result.inserted().contains(entry.id())) {
+            } else if (result.wrote(entry.id())) {
+                if (result.inserted().contains(entry.id())) {
+                    inserted.add(entry.id());
+                }
                 states.put(entry.id(), synced(entry, Destination.WARM, tally));
             } else {
                 states.put(entry.id(), alreadyInWarm(entry, tally));
@@ -131,8 +141,11 @@ final class BatchSync {
     }
 
     /**
-     * An id that was not new is ours only if the warm store holds it for this owner with this content (a
-     * retried batch, or an entry first written to warm while the hot store was down and then submitted again).
+     * An id the store did not write is ours only if the warm store holds it for this owner: with this version and
+     * content (a retried batch, or an entry first written to warm while the hot store was down and then submitted
+     * again), or with a newer version (changed there while the hot store was down), which the hot copy then
+     * takes over. Two different versions with the same number can only come from a change made in the warm store
+     * while the hot store still held an unsynced one; the warm store's, accepted last, wins.
      */
     private TimeEntry alreadyInWarm(TimeEntry entry, Tally tally) {
         Optional<TimeEntry> held;
@@ -147,7 +160,17 @@ final class BatchSync {
             return block(entry, Destination.WARM, ID_OWNED_BY_OTHER,
                     "id " + entry.id() + " is already used by another owner", tally);
         }
-        if (!held.get().sameContentAs(entry)) {
+        TimeEntry stored = held.get();
+        boolean sameVersion = stored.version() == entry.version();
+        if (stored.version() > entry.version() || (sameVersion && stored.version() > 1 && !stored.sameContentAs(entry))) {
+            return synced(stored, Destination.WARM, tally);
+        }
+        if (!sameVersion) {
+            return block(entry, Destination.WARM, VERSION_NOT_APPLIED, "the warm store kept version "
+                    + stored.version() + " of entry " + entry.id() + " over the newer version " + entry.version(),
+                    tally);
+        }
+        if (!stored.sameContentAs(entry)) {
             return block(entry, Destination.WARM, CONTENT_CONFLICT,
                     "id " + entry.id() + " is already stored with different content", tally);
         }
@@ -228,6 +251,9 @@ final class BatchSync {
 
     private TimeEntry synced(TimeEntry entry, Destination destination, Tally tally) {
         TimeEntry next = entry.withState(destination, DestinationState.synced());
+        if (destination == Destination.WARM) {
+            next = next.withoutPendingHistory(); // the warm store's history has them now
+        }
         if (destination == Destination.WARM) {
             tally.warmSynced++;
         } else {

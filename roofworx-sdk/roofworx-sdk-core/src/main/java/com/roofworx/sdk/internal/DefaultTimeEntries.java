@@ -39,10 +39,11 @@ public final class DefaultTimeEntries implements TimeEntries {
     private final Events events;
     private final Runnable afterSubmit;
     private final IdOwnerCheck idOwners;
+    private final Corrections corrections;
 
     public DefaultTimeEntries(HotEntryStore hot, WarmEntryStore warm, ProjectCatalog catalog,
                               Duration backdatingWindow, Duration hotWindow, Clock clock, Events events,
-                              Runnable afterSubmit, IdOwnerCheck idOwners) {
+                              Runnable afterSubmit, IdOwnerCheck idOwners, Duration correctionWindow) {
         this.hot = hot;
         this.warm = warm;
         this.catalog = catalog;
@@ -52,6 +53,8 @@ public final class DefaultTimeEntries implements TimeEntries {
         this.events = events;
         this.afterSubmit = afterSubmit;
         this.idOwners = idOwners;
+        this.corrections = new Corrections(hot, warm, catalog, validator, correctionWindow, clock, events,
+                afterSubmit, this::get);
     }
 
     @Override
@@ -61,7 +64,7 @@ public final class DefaultTimeEntries implements TimeEntries {
         UUID id = draft.id() != null ? draft.id() : UUID.randomUUID();
         if (!catalog.mayBook(owner, draft.projectId())) {
             // A repeat of an entry accepted before the project was closed is still the same entry.
-            return get(owner, id).filter(stored -> stored.sameContentAs(draft))
+            return get(owner, id).filter(stored -> stored.version() > 1 || stored.sameContentAs(draft))
                     .map(stored -> new SubmitResult(stored, false))
                     .orElseThrow(() -> ProjectNotAllowedException.of(owner, draft.projectId()));
         }
@@ -107,8 +110,22 @@ public final class DefaultTimeEntries implements TimeEntries {
         }
     }
 
+    @Override
+    public ChangeResult correct(String user, UUID id, int expectedVersion, EntryDraft draft) {
+        return corrections.correct(Users.normalize(user), id, expectedVersion, draft);
+    }
+
+    @Override
+    public ChangeResult voidEntry(String user, UUID id, int expectedVersion) {
+        return corrections.voidEntry(Users.normalize(user), id, expectedVersion);
+    }
+
+    /**
+     * A repeated submit of an entry that was corrected since is answered with the entry as it is now: the phone
+     * that resends its first submit after a correction must not see a conflict.
+     */
     private static SubmitResult acceptOrConflict(TimeEntry stored, boolean created, EntryDraft draft) {
-        if (!created && !stored.sameContentAs(draft)) {
+        if (!created && stored.version() == 1 && !stored.sameContentAs(draft)) {
             throw EntryConflictException.of(stored.id());
         }
         return new SubmitResult(stored, created);
@@ -126,7 +143,9 @@ public final class DefaultTimeEntries implements TimeEntries {
         } catch (RuntimeException e) {
             events.storeFailed("hot", "get", e);
         }
-        if (fromHot.isPresent() && (fromHot.get().warm().isPending() || fromHot.get().isFullySynced())) {
+        // A copy still on its way to the warm store is the newest there is. Any other is checked against the
+        // warm store, which may hold a newer version (changed there while the hot store was down) or cold state.
+        if (fromHot.isPresent() && fromHot.get().warm().isPending()) {
             return fromHot;
         }
         Optional<TimeEntry> fromWarm;
@@ -148,7 +167,7 @@ public final class DefaultTimeEntries implements TimeEntries {
     }
 
     @Override
-    public List<TimeEntry> list(String user, LocalDate from, LocalDate to) {
+    public List<TimeEntry> list(String user, LocalDate from, LocalDate to, boolean includeVoided) {
         String owner = Users.normalize(user);
         if (from == null || to == null) {
             throw ValidationException.of(from == null ? "from" : "to", null, "must be given");
@@ -164,7 +183,7 @@ public final class DefaultTimeEntries implements TimeEntries {
         } else if (!warmRead) {
             throw StoreUnavailableException.of("warm", "list", null);
         }
-        return merged.values().stream().sorted(NEWEST_FIRST).toList();
+        return merged.values().stream().filter(e -> includeVoided || !e.voided()).sorted(NEWEST_FIRST).toList();
     }
 
     /**
@@ -193,10 +212,15 @@ public final class DefaultTimeEntries implements TimeEntries {
     }
 
     /**
-     * Hot carries the newest warm state (a pending or refused write); the warm store tracks the cold state once
-     * it holds the entry, so its cold state counts unless the hot copy already saw the cold write succeed.
+     * The newer version wins (the warm one when it was changed there while the hot store was down). Of the same
+     * version, hot carries the newest warm state (a pending or refused write); the warm store tracks the cold
+     * state once it holds the entry, so its cold state counts unless the hot copy already saw the cold write
+     * succeed.
      */
     private static TimeEntry newest(TimeEntry fromWarm, TimeEntry fromHot) {
+        if (fromWarm.version() != fromHot.version()) {
+            return fromWarm.version() > fromHot.version() ? fromWarm : fromHot;
+        }
         if (fromHot.cold().isSynced() || fromWarm.cold().equals(fromHot.cold())) {
             return fromHot;
         }

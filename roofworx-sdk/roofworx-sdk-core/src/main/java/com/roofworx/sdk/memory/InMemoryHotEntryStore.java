@@ -60,6 +60,16 @@ public final class InMemoryHotEntryStore implements HotEntryStore {
     }
 
     @Override
+    public synchronized ReplaceResult replace(TimeEntry updated, int expectedVersion) {
+        TimeEntry existing = live(updated.owner(), updated.id());
+        if (existing != null && existing.version() != expectedVersion) {
+            return new ReplaceResult(existing, false);
+        }
+        store(updated); // a new queue item: the old one's lease token no longer matches
+        return new ReplaceResult(updated, true);
+    }
+
+    @Override
     public synchronized Optional<TimeEntry> get(String owner, UUID id) {
         return Optional.ofNullable(live(owner, id));
     }

@@ -4,6 +4,7 @@ import com.roofworx.sdk.model.BlockedFilter;
 import com.roofworx.sdk.model.BlockedPosition;
 import com.roofworx.sdk.model.Destination;
 import com.roofworx.sdk.model.DestinationState;
+import com.roofworx.sdk.model.EntryRevision;
 import com.roofworx.sdk.model.SyncStatus;
 import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.spi.WarmEntryStore;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -30,6 +32,7 @@ public final class InMemoryWarmEntryStore implements WarmEntryStore {
     private static final Comparator<TimeEntry> OLDEST_FIRST = BlockedPosition.ORDER;
 
     private final Map<UUID, TimeEntry> rows = new LinkedHashMap<>();
+    private final Map<UUID, Map<Integer, EntryRevision>> history = new HashMap<>();
     private Function<TimeEntry, String> rejection = e -> null;
 
     /** Refuses rows for which {@code rule} answers a reason (non-null). */
@@ -41,17 +44,50 @@ public final class InMemoryWarmEntryStore implements WarmEntryStore {
     @Override
     public synchronized UpsertResult upsert(List<TimeEntry> entries) {
         Set<UUID> inserted = new HashSet<>();
+        Set<UUID> updated = new HashSet<>();
         Map<UUID, String> rejected = new HashMap<>();
         for (TimeEntry e : entries) {
             String reason = rejection.apply(e);
             if (reason != null) {
                 rejected.put(e.id(), reason);
-            } else if (!rows.containsKey(e.id())) {
-                rows.put(e.id(), e.withState(Destination.WARM, DestinationState.synced()));
+                continue;
+            }
+            TimeEntry row = rows.get(e.id());
+            TimeEntry asRow = e.withState(Destination.WARM, DestinationState.synced()).withoutPendingHistory();
+            if (row == null) {
+                rows.put(e.id(), asRow);
                 inserted.add(e.id());
+            } else if (row.owner().equals(e.owner()) && e.version() > row.version()) {
+                rows.put(e.id(), newerVersion(row, asRow));
+                updated.add(e.id());
+            }
+            if (rows.get(e.id()).owner().equals(e.owner())) {
+                Map<Integer, EntryRevision> versions = history.computeIfAbsent(e.id(), id -> new TreeMap<>());
+                e.revisionsToRecord().forEach(r -> versions.putIfAbsent(r.version(), r));
             }
         }
-        return new UpsertResult(inserted, rejected);
+        return new UpsertResult(inserted, updated, rejected);
+    }
+
+    /** The newer version's content, cold pending again but not before an attempt still leased on the row. */
+    private static TimeEntry newerVersion(TimeEntry row, TimeEntry newer) {
+        Instant due = newer.cold().nextAttemptAt();
+        Instant leased = row.cold().isPending() ? row.cold().nextAttemptAt() : null;
+        if (leased != null && (due == null || leased.isAfter(due))) {
+            due = leased;
+        }
+        String recordId = row.coldRecordId() != null ? row.coldRecordId() : newer.coldRecordId();
+        return newer.withState(Destination.COLD, new DestinationState(SyncStatus.PENDING, 0, null, due))
+                .withColdRecordId(recordId);
+    }
+
+    @Override
+    public synchronized List<EntryRevision> history(String owner, UUID id) {
+        TimeEntry row = rows.get(id);
+        if (row == null || !row.owner().equals(owner)) {
+            return List.of();
+        }
+        return List.copyOf(history.getOrDefault(id, Map.of()).values());
     }
 
     @Override
@@ -70,7 +106,8 @@ public final class InMemoryWarmEntryStore implements WarmEntryStore {
     @Override
     public synchronized void updateCold(List<TimeEntry> entries) {
         for (TimeEntry e : entries) {
-            rows.computeIfPresent(e.id(), (id, row) -> row.cold().isSynced() && !e.cold().isSynced() ? row
+            rows.computeIfPresent(e.id(), (id, row) -> row.version() != e.version()
+                    || row.cold().isSynced() && !e.cold().isSynced() ? row
                     : row.withState(Destination.COLD, e.cold()).withColdRecordId(e.coldRecordId()));
         }
     }

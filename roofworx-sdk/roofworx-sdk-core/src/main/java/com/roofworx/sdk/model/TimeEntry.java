@@ -2,6 +2,8 @@ package com.roofworx.sdk.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -19,10 +21,17 @@ import java.util.UUID;
  * @param warm         sync state towards the warm store
  * @param cold         sync state towards the cold sink
  * @param coldRecordId the cold system's record id once known, else null
+ * @param version      1 as submitted, one more for each correction or void; a tier never lets an older
+ *                     version replace a newer one
+ * @param voided       the worker withdrew the entry: kept everywhere, hidden from default lists
+ * @param updatedAt    when this version was accepted ({@code createdAt} for version 1)
+ * @param pendingHistory earlier versions the warm store may not have seen yet (the hot tier carries them so the
+ *                     warm store's history misses none); empty once the warm store holds this version
  */
 public record TimeEntry(UUID id, String owner, String projectId, LocalDate workDate, int minutes,
                         String notes, String taskType, Instant createdAt,
-                        DestinationState warm, DestinationState cold, String coldRecordId) {
+                        DestinationState warm, DestinationState cold, String coldRecordId,
+                        int version, boolean voided, Instant updatedAt, List<EntryRevision> pendingHistory) {
 
     public TimeEntry {
         Checks.notNull("id", id);
@@ -32,12 +41,50 @@ public record TimeEntry(UUID id, String owner, String projectId, LocalDate workD
         Checks.notNull("createdAt", createdAt);
         Checks.notNull("warm", warm);
         Checks.notNull("cold", cold);
+        if (version < 1) {
+            throw com.roofworx.sdk.ValidationException.of("version", version, "must be at least 1");
+        }
+        updatedAt = updatedAt == null ? createdAt : updatedAt;
+        pendingHistory = pendingHistory == null ? List.of() : List.copyOf(pendingHistory);
+    }
+
+    /** An entry as submitted: version 1, not voided, no history. */
+    public TimeEntry(UUID id, String owner, String projectId, LocalDate workDate, int minutes, String notes,
+                     String taskType, Instant createdAt, DestinationState warm, DestinationState cold,
+                     String coldRecordId) {
+        this(id, owner, projectId, workDate, minutes, notes, taskType, createdAt, warm, cold, coldRecordId, 1, false,
+                createdAt, List.of());
     }
 
     /** A newly accepted entry, pending at both destinations. */
     public static TimeEntry accepted(UUID id, String owner, EntryDraft draft, Instant now) {
         return new TimeEntry(id, owner, draft.projectId(), draft.workDate(), draft.minutes(), draft.notes(),
                 draft.taskType(), now, DestinationState.pending(now), DestinationState.pending(now), null);
+    }
+
+    /**
+     * The next version of this entry with {@code draft}'s content (or this content, voided, when {@code voided}),
+     * pending at both destinations. The current version joins the pending history unless the warm store already
+     * holds it.
+     */
+    public TimeEntry nextVersion(EntryDraft draft, boolean voided, Instant now) {
+        List<EntryRevision> history = new ArrayList<>(warm.isSynced() ? List.of() : pendingHistory);
+        if (!warm.isSynced()) {
+            history.add(revision());
+        }
+        return new TimeEntry(id, owner, draft.projectId(), draft.workDate(), draft.minutes(), draft.notes(),
+                draft.taskType(), createdAt, DestinationState.pending(now), DestinationState.pending(now),
+                coldRecordId, version + 1, voided, now, history);
+    }
+
+    /** This version's content, as the warm store's history keeps it. */
+    public EntryRevision revision() {
+        return new EntryRevision(version, projectId, workDate, minutes, notes, taskType, voided, updatedAt);
+    }
+
+    /** This entry's worker-supplied content as a draft (with its id). */
+    public EntryDraft content() {
+        return new EntryDraft(id, projectId, workDate, minutes, notes, taskType);
     }
 
     public DestinationState state(Destination destination) {
@@ -47,14 +94,27 @@ public record TimeEntry(UUID id, String owner, String projectId, LocalDate workD
     public TimeEntry withState(Destination destination, DestinationState state) {
         return destination == Destination.WARM
                 ? new TimeEntry(id, owner, projectId, workDate, minutes, notes, taskType, createdAt, state, cold,
-                coldRecordId)
+                coldRecordId, version, voided, updatedAt, pendingHistory)
                 : new TimeEntry(id, owner, projectId, workDate, minutes, notes, taskType, createdAt, warm, state,
-                coldRecordId);
+                coldRecordId, version, voided, updatedAt, pendingHistory);
     }
 
     public TimeEntry withColdRecordId(String recordId) {
         return new TimeEntry(id, owner, projectId, workDate, minutes, notes, taskType, createdAt, warm, cold,
-                recordId);
+                recordId, version, voided, updatedAt, pendingHistory);
+    }
+
+    /** The same entry without pending history: what the warm store keeps once it holds this version. */
+    public TimeEntry withoutPendingHistory() {
+        return pendingHistory.isEmpty() ? this : new TimeEntry(id, owner, projectId, workDate, minutes, notes,
+                taskType, createdAt, warm, cold, coldRecordId, version, voided, updatedAt, List.of());
+    }
+
+    /** Every version this copy knows of and the warm store's history should hold: the pending ones, then this. */
+    public List<EntryRevision> revisionsToRecord() {
+        List<EntryRevision> all = new ArrayList<>(pendingHistory);
+        all.add(revision());
+        return all;
     }
 
     /** Synced to both destinations: nothing left for the sync engine. */
@@ -82,10 +142,9 @@ public record TimeEntry(UUID id, String owner, String projectId, LocalDate workD
         return warm.isBlocked();
     }
 
-    /** Same worker-supplied content as another stored copy of an entry. */
+    /** Same worker-supplied content (and voided mark) as another stored copy of an entry. */
     public boolean sameContentAs(TimeEntry other) {
-        return sameContentAs(new EntryDraft(other.id, other.projectId, other.workDate, other.minutes, other.notes,
-                other.taskType));
+        return voided == other.voided && sameContentAs(other.content());
     }
 
     /** Same worker-supplied content: what makes a repeated submit of one id a no-op rather than a conflict. */

@@ -47,6 +47,16 @@ public interface HotEntryStore {
     Optional<TimeEntry> get(String owner, UUID id);
 
     /**
+     * A correction, as one atomic compare-and-set on the version: when the owner's stored entry has version
+     * {@code expectedVersion}, stores {@code updated} over it (moving it in the by-date index when the work date
+     * changed), voids any lease on it (so a worker still syncing the older version cannot complete it), takes it
+     * off the blocked list and queues it at its {@link TimeEntry#nextDueAt()}. When the store does not hold the
+     * entry (it expired, or the hot tier lost it) it is inserted as by {@link #insert}. Mismatch: when the stored
+     * entry has another version, writes nothing and answers the stored entry with {@code replaced} false.
+     */
+    ReplaceResult replace(TimeEntry updated, int expectedVersion);
+
+    /**
      * The owner's entries with {@code from <= workDate <= to}, by work date, then created-at.
      * Miss: an empty list. Entries that expired or were lost are simply absent.
      */
@@ -148,6 +158,15 @@ public interface HotEntryStore {
 
     /** The outcome of {@link #insert}: the stored entry and whether this call created it. */
     record InsertResult(TimeEntry entry, boolean created) {
+    }
+
+    /**
+     * The outcome of {@link #replace}.
+     *
+     * @param entry    the stored entry after the call: {@code updated}, or the one whose version did not match
+     * @param replaced whether this call wrote {@code updated}
+     */
+    record ReplaceResult(TimeEntry entry, boolean replaced) {
     }
 
     /** A claim and the entry's new state, for {@link #completeAll}. */

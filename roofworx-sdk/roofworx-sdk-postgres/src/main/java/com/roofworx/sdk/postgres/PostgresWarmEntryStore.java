@@ -4,6 +4,7 @@ import com.roofworx.sdk.ValidationException;
 import com.roofworx.sdk.model.BlockedFilter;
 import com.roofworx.sdk.model.BlockedPosition;
 import com.roofworx.sdk.model.Destination;
+import com.roofworx.sdk.model.EntryRevision;
 import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.postgres.internal.BatchUpserter;
 import com.roofworx.sdk.postgres.internal.BlockedQueries;
@@ -90,6 +91,11 @@ public final class PostgresWarmEntryStore implements WarmEntryStore {
         notNull("owner", owner);
         notNull("id", id);
         return queries.get(owner, id);
+    }
+
+    @Override
+    public List<EntryRevision> history(String owner, UUID id) {
+        return queries.history(owner, id);
     }
 
     @Override

@@ -51,6 +51,7 @@ import java.util.concurrent.CompletableFuture;
 public final class RedisHotEntryStore implements HotEntryStore {
     private static final String STORE = "hot";
     private static final String NONE = "";
+    private static final int REPLACE_ATTEMPTS = 16;
     private static final Comparator<TimeEntry> BY_DATE = Comparator.comparing(TimeEntry::workDate)
             .thenComparing(TimeEntry::createdAt).thenComparing(TimeEntry::id);
 
@@ -95,6 +96,44 @@ public final class RedisHotEntryStore implements HotEntryStore {
             ops.await(blockedList.block(entry), "insert");
         }
         return new InsertResult(entry, true);
+    }
+
+    /**
+     * Reads the value, checks its version in Java (the codec is not Lua's business), then writes with a script
+     * that compares the whole value: a worker completing the older version in between changes the value (and
+     * the read is simply repeated), another correction changes it for good (and the version check then fails).
+     */
+    @Override
+    public ReplaceResult replace(TimeEntry updated, int expectedVersion) {
+        String owner = updated.owner();
+        UUID id = updated.id();
+        for (int attempt = 0; attempt < REPLACE_ATTEMPTS; attempt++) {
+            String value = ops.await(ops.commands().get(keys.entry(owner, id)), "replace");
+            if (value == null) {
+                InsertResult inserted = insert(updated);
+                if (inserted.created()) {
+                    return new ReplaceResult(updated, true);
+                }
+                continue;
+            }
+            TimeEntry stored = EntryCodec.decode(owner, id, value);
+            if (stored.version() != expectedVersion) {
+                return new ReplaceResult(stored, false);
+            }
+            Instant due = updated.nextDueAt();
+            Long written = ops.await(ops.eval(HotScripts.REPLACE, ScriptOutputType.INTEGER, () -> touch(owner, due),
+                    keys.entryStep(owner, id), value, EntryCodec.encode(updated), Ids.encode(id),
+                    Long.toString(updated.workDate().toEpochDay()), millisOrNone(due), ttlOrNone(updated)), "replace");
+            if (written == 1L) {
+                ops.await(touch(owner, due), "replace");
+                if (stored.isWarmBlocked()) {
+                    ops.await(blockedList.unblock(List.of(stored)), "replace");
+                }
+                return new ReplaceResult(updated, true);
+            }
+        }
+        throw new IllegalStateException("entry " + id + " changed " + REPLACE_ATTEMPTS
+                + " times while it was being corrected");
     }
 
     @Override

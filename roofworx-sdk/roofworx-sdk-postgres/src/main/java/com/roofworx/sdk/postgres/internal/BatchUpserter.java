@@ -18,9 +18,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Inserts a batch inside the caller's transaction: {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT (id)
- * DO NOTHING RETURNING id}, one statement per chunk of {@code batchSize} rows, so ids already stored are skipped
- * and the ids returned are exactly the new ones.
+ * Upserts a batch inside the caller's transaction: {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT (id)
+ * DO UPDATE ... WHERE excluded.version > version RETURNING id}, one statement per chunk of {@code batchSize} rows,
+ * so ids already stored at the same or a newer version are skipped and the ids returned are exactly the rows
+ * written; then the chunk's versions go into the history table (one more statement, ON CONFLICT DO NOTHING).
  * <p>
  * Rows are sent in the database's id order. Two transactions inserting overlapping batches then meet their
  * common ids in the same order, so one waits for the other instead of deadlocking.
@@ -47,20 +48,20 @@ public final class BatchUpserter {
     public UpsertResult upsert(Connection connection, List<TimeEntry> entries) throws SQLException {
         Map<UUID, String> rejected = new HashMap<>();
         List<TimeEntry> rows = acceptable(entries, rejected);
-        Set<UUID> inserted = new HashSet<>();
+        Written written = new Written();
         try {
             for (int from = 0; from < rows.size(); from += batchSize) {
-                inserted.addAll(insert(connection, rows.subList(from, Math.min(rows.size(), from + batchSize))));
+                insert(connection, rows.subList(from, Math.min(rows.size(), from + batchSize)), written);
             }
         } catch (SQLException e) {
             if (!isRowProblem(e)) {
                 throw e;
             }
             connection.rollback();
-            inserted.clear();
-            insertIsolating(connection, rows, inserted, rejected);
+            written = new Written();
+            insertIsolating(connection, rows, written, rejected);
         }
-        return new UpsertResult(inserted, rejected);
+        return new UpsertResult(written.inserted, written.updated, rejected);
     }
 
     /** The rows worth sending, once each (the first of repeated ids wins), in the database's id order. */
@@ -82,7 +83,7 @@ public final class BatchUpserter {
         return rows;
     }
 
-    private void insertIsolating(Connection connection, List<TimeEntry> rows, Set<UUID> inserted,
+    private void insertIsolating(Connection connection, List<TimeEntry> rows, Written inserted,
                                  Map<UUID, String> rejected) throws SQLException {
         for (int from = 0; from < rows.size(); from += batchSize) {
             List<TimeEntry> chunk = rows.subList(from, Math.min(rows.size(), from + batchSize));
@@ -96,11 +97,14 @@ public final class BatchUpserter {
     }
 
     /** Inserts {@code rows} inside a savepoint; false (and a rejection when it is one row) when they broke a rule. */
-    private boolean attempt(Connection connection, List<TimeEntry> rows, Set<UUID> inserted,
+    private boolean attempt(Connection connection, List<TimeEntry> rows, Written inserted,
                             Map<UUID, String> rejected) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
+        Written here = new Written();
         try {
-            inserted.addAll(insert(connection, rows));
+            insert(connection, rows, here);
+            inserted.inserted.addAll(here.inserted);
+            inserted.updated.addAll(here.updated);
             connection.releaseSavepoint(savepoint);
             return true;
         } catch (SQLException e) {
@@ -115,17 +119,25 @@ public final class BatchUpserter {
         }
     }
 
-    private Set<UUID> insert(Connection connection, List<TimeEntry> rows) throws SQLException {
-        Set<UUID> ids = new HashSet<>();
+    private void insert(Connection connection, List<TimeEntry> rows, Written written) throws SQLException {
         try (PreparedStatement statement = jdbc.prepare(connection, sql.insert)) {
             EntryRows.bindInsert(connection, statement, rows);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
+                    (rs.getBoolean(2) ? written.inserted : written.updated).add(rs.getObject(1, UUID.class));
                 }
             }
         }
-        return ids;
+        try (PreparedStatement statement = jdbc.prepare(connection, sql.history)) {
+            EntryRows.bindHistory(connection, statement, rows);
+            statement.executeUpdate();
+        }
+    }
+
+    /** The ids a call wrote so far: new rows, and rows replaced with a newer version. */
+    private static final class Written {
+        final Set<UUID> inserted = new HashSet<>();
+        final Set<UUID> updated = new HashSet<>();
     }
 
     /**

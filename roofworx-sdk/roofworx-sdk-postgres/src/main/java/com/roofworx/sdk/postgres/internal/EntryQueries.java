@@ -1,5 +1,6 @@
 package com.roofworx.sdk.postgres.internal;
 
+import com.roofworx.sdk.model.EntryRevision;
 import com.roofworx.sdk.model.TimeEntry;
 
 import java.sql.PreparedStatement;
@@ -33,6 +34,22 @@ public final class EntryQueries {
                 statement.setObject(1, id);
                 statement.setString(2, owner);
                 return all(statement).stream().findFirst();
+            }
+        });
+    }
+
+    public List<EntryRevision> history(String owner, UUID id) {
+        return jdbc.read("history", c -> {
+            try (PreparedStatement statement = jdbc.prepare(c, sql.historyOf)) {
+                statement.setString(1, owner);
+                statement.setObject(2, id);
+                try (ResultSet rs = statement.executeQuery()) {
+                    List<EntryRevision> versions = new ArrayList<>();
+                    while (rs.next()) {
+                        versions.add(EntryRows.readRevision(rs));
+                    }
+                    return versions;
+                }
             }
         });
     }

@@ -1,6 +1,7 @@
 package com.roofworx.sdk.postgres.internal;
 
 import com.roofworx.sdk.model.DestinationState;
+import com.roofworx.sdk.model.EntryRevision;
 import com.roofworx.sdk.model.SyncStatus;
 import com.roofworx.sdk.model.TimeEntry;
 
@@ -32,7 +33,7 @@ final class EntryRows {
     private EntryRows() {
     }
 
-    /** Binds the 13 column arrays of {@code rows} to {@code statement}'s parameters 1..13 (insert order). */
+    /** Binds the 16 column arrays of {@code rows} to {@code statement}'s parameters 1..16 (insert order). */
     static void bindInsert(Connection connection, PreparedStatement statement, List<TimeEntry> rows)
             throws SQLException {
         int n = rows.size();
@@ -40,9 +41,14 @@ final class EntryRows {
         String[] owners = new String[n], projects = new String[n], dates = new String[n], notes = new String[n],
                 tasks = new String[n], created = new String[n], statuses = new String[n], errors = new String[n],
                 next = new String[n], records = new String[n];
-        Integer[] minutes = new Integer[n], attempts = new Integer[n];
+        Integer[] minutes = new Integer[n], attempts = new Integer[n], versions = new Integer[n];
+        Boolean[] voided = new Boolean[n];
+        String[] updated = new String[n];
         for (int i = 0; i < n; i++) {
             TimeEntry e = rows.get(i);
+            versions[i] = e.version();
+            voided[i] = e.voided();
+            updated[i] = text(e.updatedAt());
             ids[i] = e.id();
             owners[i] = e.owner();
             projects[i] = e.projectId();
@@ -58,24 +64,72 @@ final class EntryRows {
             records[i] = e.coldRecordId();
         }
         Object[][] columns = {ids, owners, projects, dates, minutes, notes, tasks, created, statuses, attempts,
-                errors, next, records};
+                errors, next, records, versions, voided, updated};
         String[] types = {"uuid", "text", "text", "text", "int4", "text", "text", "text", "text", "int4", "text",
-                "text", "text"};
+                "text", "text", "int4", "bool", "text"};
         for (int c = 0; c < columns.length; c++) {
             statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
         }
     }
 
-    /** Binds the 6 column arrays of an {@code updateCold} statement. */
+    /**
+     * Binds the 10 column arrays of a history insert: every version {@code rows} carry
+     * ({@link TimeEntry#revisionsToRecord()}), each once.
+     */
+    static void bindHistory(Connection connection, PreparedStatement statement, List<TimeEntry> rows)
+            throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        List<EntryRevision> revisions = new ArrayList<>();
+        for (TimeEntry e : rows) {
+            for (EntryRevision r : e.revisionsToRecord()) {
+                ids.add(e.id());
+                owners.add(e.owner());
+                revisions.add(r);
+            }
+        }
+        int n = revisions.size();
+        Integer[] versions = new Integer[n], minutes = new Integer[n];
+        String[] changedAt = new String[n], projects = new String[n], dates = new String[n], notes = new String[n],
+                tasks = new String[n];
+        Boolean[] voided = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            EntryRevision r = revisions.get(i);
+            versions[i] = r.version();
+            changedAt[i] = text(r.changedAt());
+            projects[i] = r.projectId();
+            dates[i] = r.workDate().toString();
+            minutes[i] = r.minutes();
+            notes[i] = r.notes();
+            tasks[i] = r.taskType();
+            voided[i] = r.voided();
+        }
+        Object[][] columns = {ids.toArray(new UUID[0]), versions, owners.toArray(new String[0]), changedAt, projects,
+                dates, minutes, notes, tasks, voided};
+        String[] types = {"uuid", "int4", "text", "text", "text", "text", "int4", "text", "text", "bool"};
+        for (int c = 0; c < columns.length; c++) {
+            statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+        }
+    }
+
+    static EntryRevision readRevision(ResultSet rs) throws SQLException {
+        return new EntryRevision(rs.getInt("version"), rs.getString("project_id"),
+                rs.getObject("work_date", LocalDate.class), rs.getInt("minutes"), rs.getString("notes"),
+                rs.getString("task_type"), rs.getBoolean("voided"),
+                instant(rs.getObject("changed_at", OffsetDateTime.class)));
+    }
+
+    /** Binds the 7 column arrays of an {@code updateCold} statement. */
     static void bindColdUpdate(Connection connection, PreparedStatement statement, List<TimeEntry> rows)
             throws SQLException {
         int n = rows.size();
         UUID[] ids = new UUID[n];
         String[] statuses = new String[n], errors = new String[n], next = new String[n], records = new String[n];
-        Integer[] attempts = new Integer[n];
+        Integer[] attempts = new Integer[n], versions = new Integer[n];
         for (int i = 0; i < n; i++) {
             TimeEntry e = rows.get(i);
             ids[i] = e.id();
+            versions[i] = e.version();
             statuses[i] = e.cold().status().name();
             attempts[i] = e.cold().attempts();
             errors[i] = RowChecks.errorText(e.cold().lastError());
@@ -88,6 +142,7 @@ final class EntryRows {
         statement.setArray(4, connection.createArrayOf("text", errors));
         statement.setArray(5, connection.createArrayOf("text", next));
         statement.setArray(6, connection.createArrayOf("text", records));
+        statement.setArray(7, connection.createArrayOf("int4", versions));
     }
 
     /** Reads every row of {@code rs}; entries held by the warm store are warm SYNCED by definition. */
@@ -106,7 +161,8 @@ final class EntryRows {
         return new TimeEntry(rs.getObject("id", UUID.class), rs.getString("owner"), rs.getString("project_id"),
                 rs.getObject("work_date", LocalDate.class), rs.getInt("minutes"), rs.getString("notes"),
                 rs.getString("task_type"), instant(rs.getObject("created_at", OffsetDateTime.class)),
-                DestinationState.synced(), cold, rs.getString("cold_record_id"));
+                DestinationState.synced(), cold, rs.getString("cold_record_id"), rs.getInt("version"),
+                rs.getBoolean("voided"), instant(rs.getObject("updated_at", OffsetDateTime.class)), List.of());
     }
 
     /** The instant as PostgreSQL stores it: microseconds, so what is read back equals what was written. */

@@ -113,6 +113,19 @@ public final class HotScripts {
             """);
 
     /**
+     * KEYS entry, byDate, queue, leases. ARGV expectedValue, value, id, epochDay, dueMs, ttlMs. A correction's
+     * compare-and-set: only when the stored value is exactly the one the caller read (so neither another
+     * correction nor a completing worker changed it since), overwrites it, voids any lease on it, queues it and
+     * files it under its (perhaps new) work date. Returns 1 when written, 0 otherwise (nothing written).
+     */
+    public static final Script REPLACE = Script.of("replace", STORE_AND_QUEUE + """
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+            store_and_queue(KEYS[1], KEYS[3], KEYS[4], ARGV[3], ARGV[2], ARGV[5], ARGV[6])
+            redis.call('ZADD', KEYS[2], ARGV[4], ARGV[3])
+            return 1
+            """);
+
+    /**
      * KEYS byDate. ARGV fromDay, toDay, base. Returns {id, value, ...} of the index range in one round trip;
      * members whose entry is gone are dropped from the index on the way.
      */
