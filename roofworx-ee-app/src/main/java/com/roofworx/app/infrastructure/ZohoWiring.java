@@ -42,7 +42,11 @@ final class ZohoWiring {
             Map.entry("entry-work-date", ZohoFields.Builder::entryWorkDate),
             Map.entry("entry-hours", ZohoFields.Builder::entryHours),
             Map.entry("entry-notes", ZohoFields.Builder::entryNotes),
-            Map.entry("entry-task-type", ZohoFields.Builder::entryTaskType));
+            Map.entry("entry-task-type", ZohoFields.Builder::entryTaskType),
+            Map.entry("entry-version", ZohoFields.Builder::entryVersion),
+            Map.entry("entry-status", ZohoFields.Builder::entryStatus),
+            Map.entry("active-status", ZohoFields.Builder::activeStatus),
+            Map.entry("voided-status", ZohoFields.Builder::voidedStatus));
 
     private ZohoWiring() {
     }

@@ -77,7 +77,12 @@ final class Corrections {
         if (expectedVersion < 1) {
             throw ValidationException.of("version", expectedVersion, "must be at least 1");
         }
-        TimeEntry current = read.apply(owner, id).orElseThrow(() -> EntryNotFoundException.of(id));
+        TimeEntry current;
+        try {
+            current = read.apply(owner, id).orElseThrow(() -> EntryNotFoundException.of(id));
+        } catch (DefaultTimeEntries.HotUnreadable e) {
+            return changeInWarm(owner, id, expectedVersion, change, (RuntimeException) e.getCause());
+        }
         // The version the hot store is expected to hold: the read's, unless the hot copy turns out to be behind
         // the warm one (changed in the warm store while the hot store was down), which is then overwritten.
         int hotVersion = current.version();
@@ -112,7 +117,8 @@ final class Corrections {
     }
 
     /**
-     * The hot store is down: the warm store takes the change under the same version rule. It only knows the
+     * The hot store is down: the warm store takes the change under the same version rule ({@code wanted} null:
+     * void the entry as the warm store holds it). It only knows the
      * versions that reached it, so a version it has not seen yet (still in the unreachable hot store) cannot be
      * changed now: that is "try again later", not a stale version.
      */
@@ -124,6 +130,9 @@ final class Corrections {
                 throw StoreUnavailableException.of("hot", "correct", hotFailure);
             }
             TimeEntry current = held.get();
+            if (wanted == null) {
+                wanted = new Change(current.content(), true);
+            }
             if (alreadyApplied(current, expectedVersion, wanted)) {
                 return new ChangeResult(current, false);
             }

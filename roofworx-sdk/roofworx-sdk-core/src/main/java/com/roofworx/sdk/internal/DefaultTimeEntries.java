@@ -54,7 +54,7 @@ public final class DefaultTimeEntries implements TimeEntries {
         this.afterSubmit = afterSubmit;
         this.idOwners = idOwners;
         this.corrections = new Corrections(hot, warm, catalog, validator, correctionWindow, clock, events,
-                afterSubmit, this::get);
+                afterSubmit, (owner, id) -> read(owner, id, true));
     }
 
     @Override
@@ -73,7 +73,8 @@ public final class DefaultTimeEntries implements TimeEntries {
         SubmitResult result;
         try {
             HotEntryStore.InsertResult inserted = hot.insert(entry);
-            result = acceptOrConflict(inserted.entry(), inserted.created(), draft);
+            result = acceptOrConflict(inserted.created() ? inserted.entry() : newestOf(inserted.entry()),
+                    inserted.created(), draft);
             events.publish(new RoofworxEvent.EntrySubmitted(result.entry(), result.created(), RoofworxEvent.Tier.HOT));
         } catch (EntryConflictException e) {
             throw e;
@@ -86,6 +87,21 @@ public final class DefaultTimeEntries implements TimeEntries {
             afterSubmit.run();
         }
         return result;
+    }
+
+    /**
+     * A repeat found the hot copy, which may be older than the warm one (changed there while the hot store was
+     * down): the repeat answers the entry as it is now. Repeats are rare (a phone resending an unanswered
+     * submit), so the extra read costs nothing that matters; while the warm store is down the hot copy answers.
+     */
+    private TimeEntry newestOf(TimeEntry hotCopy) {
+        try {
+            return warm.get(hotCopy.owner(), hotCopy.id()).filter(w -> w.version() > hotCopy.version())
+                    .orElse(hotCopy);
+        } catch (RuntimeException e) {
+            events.storeFailed("warm", "get", e);
+            return hotCopy;
+        }
     }
 
     private SubmitResult submitToWarm(TimeEntry entry, EntryDraft draft, RuntimeException hotFailure) {
@@ -137,15 +153,30 @@ public final class DefaultTimeEntries implements TimeEntries {
         if (id == null) {
             throw ValidationException.of("id", null, "must be given");
         }
+        return read(owner, id, false);
+    }
+
+    /**
+     * The newest copy of the owner's entry. With {@code hotRequired} a hot store that cannot be read fails the
+     * read ({@link HotUnreadable}) instead of answering the warm copy, which may be older: a correction must
+     * not take a version the hot store has moved past for the current one.
+     */
+    private Optional<TimeEntry> read(String owner, UUID id, boolean hotRequired) {
         Optional<TimeEntry> fromHot = Optional.empty();
+        RuntimeException hotFailure = null;
         try {
             fromHot = hot.get(owner, id);
         } catch (RuntimeException e) {
             events.storeFailed("hot", "get", e);
+            if (hotRequired) {
+                throw new HotUnreadable(e);
+            }
+            hotFailure = e;
         }
-        // A copy still on its way to the warm store is the newest there is. Any other is checked against the
-        // warm store, which may hold a newer version (changed there while the hot store was down) or cold state.
-        if (fromHot.isPresent() && fromHot.get().warm().isPending()) {
+        // A copy still on its way to the warm store is almost always the newest there is. Any other is checked
+        // against the warm store, which may hold a newer version (changed there while the hot store was down) or
+        // cold state; so is every copy a correction starts from, since "almost" is not enough there.
+        if (!hotRequired && fromHot.isPresent() && fromHot.get().warm().isPending()) {
             return fromHot;
         }
         Optional<TimeEntry> fromWarm;
@@ -157,9 +188,13 @@ public final class DefaultTimeEntries implements TimeEntries {
                 events.storeFailed("warm", "get", e);
                 return fromHot;
             }
-            throw e;
+            throw StoreUnavailableException.of("hot and warm", "get", e);
         }
         if (fromHot.isEmpty()) {
+            if (fromWarm.isEmpty() && hotFailure != null) {
+                // Not in the warm store says nothing while the hot store, which may hold it alone, is unreadable.
+                throw StoreUnavailableException.of("hot", "get", hotFailure);
+            }
             return fromWarm;
         }
         TimeEntry hotCopy = fromHot.get();
@@ -225,6 +260,15 @@ public final class DefaultTimeEntries implements TimeEntries {
             return fromHot;
         }
         return fromHot.withState(Destination.COLD, fromWarm.cold()).withColdRecordId(fromWarm.coldRecordId());
+    }
+
+    /** The hot store could not be read; {@link #getCause()} says why. */
+    static final class HotUnreadable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HotUnreadable(RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
     }
 
     private LocalDate today() {

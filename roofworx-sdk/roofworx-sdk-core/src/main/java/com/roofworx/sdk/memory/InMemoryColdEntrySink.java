@@ -21,6 +21,7 @@ public final class InMemoryColdEntrySink implements ColdEntrySink {
 
     private final Map<UUID, Stored> records = new LinkedHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger olderOverNewer = new AtomicInteger();
     private final int maxBatchSize;
     private Function<TimeEntry, ColdOutcome> rule = e -> null;
 
@@ -60,6 +61,9 @@ public final class InMemoryColdEntrySink implements ColdEntrySink {
                 continue;
             }
             Stored previous = records.get(e.id());
+            if (previous != null && previous.entry.version() > e.version()) {
+                olderOverNewer.incrementAndGet();
+            }
             String recordId = previous != null ? previous.recordId : "cold-" + (records.size() + 1);
             records.put(e.id(), new Stored(recordId, e, previous == null ? 1 : previous.writes + 1));
             outcomes.put(e.id(), new ColdOutcome.Synced(recordId));
@@ -75,6 +79,14 @@ public final class InMemoryColdEntrySink implements ColdEntrySink {
     /** Number of distinct records: an upsert of a known id never adds one. */
     public synchronized int recordCount() {
         return records.size();
+    }
+
+    /**
+     * How many writes replaced a record with an older version of its entry than the one it held: a sink keyed by
+     * entry id cannot tell versions apart, so the engine must never send an older one after a newer one.
+     */
+    public int olderOverNewer() {
+        return olderOverNewer.get();
     }
 
     /** How many upsert calls were made. */

@@ -3,6 +3,7 @@ package com.roofworx.sdk.stack;
 import com.roofworx.sdk.memory.InMemoryAccessTokenCache;
 import com.roofworx.sdk.model.EntryDraft;
 import com.roofworx.sdk.model.Project;
+import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.spi.ColdEntrySink;
 import com.roofworx.sdk.testkit.TestClock;
 import com.roofworx.sdk.testkit.scenario.ColdSide;
@@ -18,6 +19,9 @@ import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -31,7 +35,10 @@ import java.util.UUID;
 final class SimulatorColdSide implements ColdSide {
     final ZohoCrmSimulator simulator;
     private final ZohoCrm crm;
+    private final ColdEntrySink real;
     private final ColdEntrySink sink;
+    private final Map<UUID, Integer> newestWritten = new ConcurrentHashMap<>();
+    private final AtomicInteger olderOverNewer = new AtomicInteger();
     private final ZohoFields fields;
 
     SimulatorColdSide(TestClock clock) {
@@ -47,7 +54,18 @@ final class SimulatorColdSide implements ColdSide {
             }
         }
         crm = ZohoCrm.connect(Stack.zohoConfig(simulator), new InMemoryAccessTokenCache(clock), clock);
-        sink = crm.coldEntrySink();
+        real = crm.coldEntrySink();
+        sink = new ColdEntrySink() {
+            @Override
+            public int maxBatchSize() {
+                return real.maxBatchSize();
+            }
+
+            @Override
+            public Map<UUID, ColdOutcome> upsert(List<TimeEntry> entries) {
+                return upsertWatchingVersions(entries);
+            }
+        };
         fields = crm.config().fields();
     }
 
@@ -98,6 +116,36 @@ final class SimulatorColdSide implements ColdSide {
             return null;
         }
         return value instanceof JsonString s ? s.getString() : value.toString();
+    }
+
+    @Override
+    public boolean holdsVersion(UUID entryId, int version, boolean voided) {
+        String status = voided ? fields.voidedStatus() : fields.activeStatus();
+        return recordsOf(entryId).stream().anyMatch(r -> String.valueOf(version).equals(text(r.get(fields.entryVersion())))
+                && status.equals(text(r.get(fields.entryStatus()))));
+    }
+
+    @Override
+    public int olderOverNewer() {
+        return olderOverNewer.get();
+    }
+
+    /**
+     * Counts, at the sink's edge, writes the CRM accepted for an older version of an entry than one it accepted
+     * before: the CRM upserts by entry id, so such a write would put old content back.
+     */
+    private Map<UUID, ColdEntrySink.ColdOutcome> upsertWatchingVersions(List<TimeEntry> entries) {
+        Map<UUID, ColdEntrySink.ColdOutcome> outcomes = real.upsert(entries);
+        for (TimeEntry e : entries) {
+            if (outcomes.get(e.id()) instanceof ColdEntrySink.ColdOutcome.Synced) {
+                Integer before = newestWritten.put(e.id(), e.version());
+                if (before != null && before > e.version()) {
+                    olderOverNewer.incrementAndGet();
+                    newestWritten.put(e.id(), before);
+                }
+            }
+        }
+        return outcomes;
     }
 
     @Override

@@ -28,6 +28,10 @@ public final class ZohoFields {
     private final String entryHours;
     private final String entryNotes;
     private final String entryTaskType;
+    private final String entryVersion;
+    private final String entryStatus;
+    private final String activeStatus;
+    private final String voidedStatus;
 
     private ZohoFields(Builder b) {
         dealName = b.dealName;
@@ -44,6 +48,10 @@ public final class ZohoFields {
         entryHours = b.entryHours;
         entryNotes = b.entryNotes;
         entryTaskType = b.entryTaskType;
+        entryVersion = b.entryVersion;
+        entryStatus = b.entryStatus;
+        activeStatus = b.activeStatus;
+        voidedStatus = b.voidedStatus;
     }
 
     public static ZohoFields defaults() {
@@ -60,7 +68,8 @@ public final class ZohoFields {
                 .dealAddress(dealAddress).assignmentDeal(assignmentDeal).assignmentWorker(assignmentWorker)
                 .entryExternalId(entryExternalId).entryName(entryName).entryDeal(entryDeal)
                 .entryWorker(entryWorker).entryWorkDate(entryWorkDate).entryHours(entryHours)
-                .entryNotes(entryNotes).entryTaskType(entryTaskType);
+                .entryNotes(entryNotes).entryTaskType(entryTaskType).entryVersion(entryVersion)
+                .entryStatus(entryStatus).activeStatus(activeStatus).voidedStatus(voidedStatus);
     }
 
     public String dealName() { return dealName; }
@@ -78,13 +87,20 @@ public final class ZohoFields {
     public String entryNotes() { return entryNotes; }
     /** May be null: the task type is then not written. */
     public String entryTaskType() { return entryTaskType; }
+    /** The entry version field, or null when not written. */
+    public String entryVersion() { return entryVersion; }
+    /** The status (voided or in force) field, or null when not written. */
+    public String entryStatus() { return entryStatus; }
+    public String activeStatus() { return activeStatus; }
+    public String voidedStatus() { return voidedStatus; }
 
     @Override
     public String toString() {
         return "ZohoFields[deal=" + dealName + "/" + dealStage + "/" + dealAccount + "/" + dealAddress
                 + ", assignment=" + assignmentDeal + "/" + assignmentWorker
                 + ", entry=" + entryExternalId + "/" + entryName + "/" + entryDeal + "/" + entryWorker + "/"
-                + entryWorkDate + "/" + entryHours + "/" + entryNotes + "/" + entryTaskType + "]";
+                + entryWorkDate + "/" + entryHours + "/" + entryNotes + "/" + entryTaskType + "/" + entryVersion + "/"
+                + entryStatus + "(" + activeStatus + "|" + voidedStatus + ")]";
     }
 
     /** Builds {@link ZohoFields}; each setter checks its name at once. */
@@ -103,6 +119,10 @@ public final class ZohoFields {
         private String entryHours = "Hours";
         private String entryNotes = "Notes";
         private String entryTaskType = "Task_Type";
+        private String entryVersion = "Entry_Version";
+        private String entryStatus = "Entry_Status";
+        private String activeStatus = "Active";
+        private String voidedStatus = "Voided";
 
         private Builder() {
         }
@@ -137,6 +157,41 @@ public final class ZohoFields {
         public Builder entryTaskType(String v) {
             entryTaskType = v == null ? null : apiName("fields.entryTaskType", v);
             return this;
+        }
+
+        /** Time_Entries: a number field with the entry's version (default {@code Entry_Version}); null to not write it. */
+        public Builder entryVersion(String v) {
+            entryVersion = v == null ? null : apiName("fields.entryVersion", v);
+            return this;
+        }
+
+        /**
+         * Time_Entries: the pick list telling whether the worker voided the entry (default {@code Entry_Status});
+         * null to not write it (voids then never reach the CRM). A void keeps the record, marked: the CRM is the
+         * compliance copy, so nothing is deleted there.
+         */
+        public Builder entryStatus(String v) {
+            entryStatus = v == null ? null : apiName("fields.entryStatus", v);
+            return this;
+        }
+
+        /** The {@link #entryStatus} value of an entry in force (default {@code Active}). */
+        public Builder activeStatus(String v) {
+            activeStatus = statusValue("fields.activeStatus", v);
+            return this;
+        }
+
+        /** The {@link #entryStatus} value of a voided entry (default {@code Voided}). */
+        public Builder voidedStatus(String v) {
+            voidedStatus = statusValue("fields.voidedStatus", v);
+            return this;
+        }
+
+        private static String statusValue(String field, String value) {
+            if (value == null || value.isBlank() || value.length() > 100) {
+                throw ValidationException.of(field, value, "must be a pick list value of 1 to 100 characters");
+            }
+            return value;
         }
 
         public ZohoFields build() {

@@ -5,6 +5,7 @@ import com.roofworx.sdk.model.BlockedPosition;
 import com.roofworx.sdk.model.Destination;
 import com.roofworx.sdk.model.DestinationPause;
 import com.roofworx.sdk.model.DestinationState;
+import com.roofworx.sdk.model.EntryDraft;
 import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.spi.HotEntryStore;
 import com.roofworx.sdk.spi.FailureKind;
@@ -302,6 +303,107 @@ public abstract class HotEntryStoreContract {
             assertThat(store.blocked(BlockedFilter.all(), null, 10)).isEmpty();
             assertThat(store.blockedEntry(e.id())).isEmpty();
             assertThat(store.stats()).isEqualTo(new HotEntryStore.QueueStats(0, 0));
+        }
+    }
+
+    @Nested
+    @DisplayName("corrections (replace)")
+    class Versions {
+        private TimeEntry corrected(TimeEntry e, int minutes, LocalDate workDate) {
+            return e.nextVersion(new EntryDraft(e.id(), e.projectId(), workDate, minutes, "fixed", null), false,
+                    clock.now());
+        }
+
+        @Test
+        @DisplayName("replaces the entry at the expected version, with its pending history, and queues it")
+        void replaces() {
+            TimeEntry e = entry(ANNA);
+            store.insert(e);
+            TimeEntry v2 = corrected(e, 240, e.workDate());
+            HotEntryStore.ReplaceResult result = store.replace(v2, 1);
+            assertThat(result.replaced()).isTrue();
+            assertThat(store.get(ANNA, e.id())).contains(v2);
+            assertThat(v2.pendingHistory()).containsExactly(e.revision());
+            assertThat(store.claim(clock.now(), LEASE, 10)).extracting(Claim::entry).containsExactly(v2);
+            assertThat(store.stats().queued()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("writes nothing when the stored version is not the expected one, and answers the stored entry")
+        void staleVersion() {
+            TimeEntry e = entry(ANNA);
+            store.insert(e);
+            TimeEntry v2 = corrected(e, 240, e.workDate());
+            store.replace(v2, 1);
+            TimeEntry otherV2 = corrected(e, 30, e.workDate());
+            HotEntryStore.ReplaceResult result = store.replace(otherV2, 1);
+            assertThat(result.replaced()).isFalse();
+            assertThat(result.entry()).isEqualTo(v2);
+            assertThat(store.get(ANNA, e.id())).contains(v2);
+        }
+
+        @Test
+        @DisplayName("voids a lease on the older version: its worker cannot complete it, the new version is claimable")
+        void voidsLease() {
+            TimeEntry e = entry(ANNA);
+            store.insert(e);
+            Claim claim = store.claim(clock.now(), LEASE, 1).get(0);
+            TimeEntry v2 = corrected(e, 240, e.workDate());
+            assertThat(store.replace(v2, 1).replaced()).isTrue();
+            assertThat(store.complete(claim, e.withState(Destination.WARM, DestinationState.synced()))).isFalse();
+            assertThat(store.get(ANNA, e.id())).contains(v2);
+            assertThat(store.claim(clock.now(), LEASE, 10)).extracting(Claim::entry).containsExactly(v2);
+        }
+
+        @Test
+        @DisplayName("files the entry under its new work date")
+        void movesWorkDate() {
+            LocalDate today = clock.today();
+            TimeEntry e = entry(ANNA, today.minusDays(2));
+            store.insert(e);
+            TimeEntry v2 = corrected(e, 60, today.minusDays(5));
+            store.replace(v2, 1);
+            assertThat(store.range(ANNA, today.minusDays(2), today)).isEmpty();
+            assertThat(store.range(ANNA, today.minusDays(5), today.minusDays(5))).containsExactly(v2);
+        }
+
+        @Test
+        @DisplayName("inserts the new version when the store does not hold the entry")
+        void absent() {
+            TimeEntry e = entry(ANNA).withState(Destination.WARM, DestinationState.synced());
+            TimeEntry v2 = corrected(e, 90, e.workDate());
+            assertThat(store.replace(v2, 1).replaced()).isTrue();
+            assertThat(store.get(ANNA, e.id())).contains(v2);
+            assertThat(store.claim(clock.now(), LEASE, 10)).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("takes a blocked entry off the blocked list and queues the new version")
+        void unblocks() {
+            TimeEntry blocked = blockedEntry(ANNA, "INVALID_DATA");
+            assertThat(store.stats().blocked()).isEqualTo(1);
+            TimeEntry v2 = corrected(blocked, 30, blocked.workDate());
+            assertThat(store.replace(v2, 1).replaced()).isTrue();
+            assertThat(store.blocked(BlockedFilter.all(), null, 10)).isEmpty();
+            assertThat(store.blockedEntry(blocked.id())).isEmpty();
+            assertThat(store.stats().blocked()).isZero();
+            assertThat(store.claim(clock.now(), LEASE, 10)).extracting(Claim::entry).containsExactly(v2);
+        }
+
+        @Test
+        @DisplayName("keeps a voided version and its history through a round trip")
+        void voided() {
+            TimeEntry e = entry(ANNA);
+            store.insert(e);
+            TimeEntry v2 = corrected(e, 240, e.workDate());
+            store.replace(v2, 1);
+            clock.advance(Duration.ofMinutes(3));
+            TimeEntry v3 = v2.nextVersion(v2.content(), true, clock.now());
+            assertThat(store.replace(v3, 2).replaced()).isTrue();
+            TimeEntry read = store.get(ANNA, e.id()).orElseThrow();
+            assertThat(read).isEqualTo(v3);
+            assertThat(read.voided()).isTrue();
+            assertThat(read.pendingHistory()).extracting(r -> r.version()).containsExactly(1, 2);
         }
     }
 

@@ -4,6 +4,7 @@ import com.roofworx.sdk.model.BlockedFilter;
 import com.roofworx.sdk.model.BlockedPosition;
 import com.roofworx.sdk.model.Destination;
 import com.roofworx.sdk.model.DestinationState;
+import com.roofworx.sdk.model.EntryDraft;
 import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.spi.WarmEntryStore;
 import com.roofworx.sdk.testkit.Entries;
@@ -80,6 +81,109 @@ public abstract class WarmEntryStoreContract {
         @DisplayName("an empty batch is a no-op")
         void empty() {
             assertThat(store.upsert(List.of()).inserted()).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("versions (corrections)")
+    class Versions {
+        private TimeEntry next(TimeEntry e, int minutes, boolean voided) {
+            clock.advance(Duration.ofSeconds(5));
+            return e.nextVersion(new EntryDraft(e.id(), e.projectId(), e.workDate(), minutes, "fixed", null), voided,
+                    clock.now());
+        }
+
+        private TimeEntry warmSynced(TimeEntry e) {
+            return asStored(e).withoutPendingHistory();
+        }
+
+        @Test
+        @DisplayName("a newer version replaces the content, goes cold-pending again, keeps the cold record id")
+        void newerWins() {
+            TimeEntry v1 = entry(ANNA, clock.today());
+            store.upsert(List.of(v1));
+            store.updateCold(List.of(v1.withState(Destination.COLD, DestinationState.synced())
+                    .withColdRecordId("z-1")));
+            TimeEntry v2 = next(warmSynced(v1), 240, false);
+            WarmEntryStore.UpsertResult result = store.upsert(List.of(v2));
+            assertThat(result.updated()).containsExactly(v1.id());
+            assertThat(result.inserted()).isEmpty();
+            TimeEntry stored = store.get(ANNA, v1.id()).orElseThrow();
+            assertThat(stored.version()).isEqualTo(2);
+            assertThat(stored.minutes()).isEqualTo(240);
+            assertThat(stored.cold().isPending()).isTrue();
+            assertThat(stored.coldRecordId()).isEqualTo("z-1");
+            assertThat(store.history(ANNA, v1.id())).containsExactly(v1.revision(), v2.revision());
+        }
+
+        @Test
+        @DisplayName("an older or repeated version changes nothing, and each version is recorded once")
+        void olderIgnored() {
+            TimeEntry v1 = entry(ANNA, clock.today());
+            TimeEntry v2 = next(v1, 240, false);
+            TimeEntry v3 = next(v2, 30, true);
+            store.upsert(List.of(v3));
+            assertThat(store.upsert(List.of(v2)).wrote(v1.id())).isFalse();
+            assertThat(store.upsert(List.of(v1)).wrote(v1.id())).isFalse();
+            assertThat(store.upsert(List.of(v3)).wrote(v1.id())).isFalse();
+            TimeEntry stored = store.get(ANNA, v1.id()).orElseThrow();
+            assertThat(stored.version()).isEqualTo(3);
+            assertThat(stored.voided()).isTrue();
+            assertThat(stored.minutes()).isEqualTo(30);
+            assertThat(store.history(ANNA, v1.id())).containsExactly(v1.revision(), v2.revision(), v3.revision());
+        }
+
+        @Test
+        @DisplayName("records the versions an entry carries as pending history")
+        void pendingHistory() {
+            TimeEntry v1 = entry(ANNA, clock.today());
+            TimeEntry v3 = next(next(v1, 240, false), 120, false);
+            assertThat(v3.pendingHistory()).hasSize(2);
+            assertThat(store.upsert(List.of(v3)).inserted()).containsExactly(v1.id());
+            assertThat(store.get(ANNA, v1.id()).orElseThrow().pendingHistory()).isEmpty();
+            assertThat(store.history(ANNA, v1.id())).extracting(r -> r.version()).containsExactly(1, 2, 3);
+        }
+
+        @Test
+        @DisplayName("another owner's version of an id neither replaces the entry nor enters its history")
+        void otherOwner() {
+            TimeEntry annas = entry(ANNA, clock.today());
+            store.upsert(List.of(annas));
+            TimeEntry bens = new TimeEntry(annas.id(), BEN, "1001", annas.workDate(), 5, null, null, clock.now(),
+                    annas.warm(), annas.cold(), null, 2, false, clock.now(), List.of());
+            assertThat(store.upsert(List.of(bens)).wrote(annas.id())).isFalse();
+            assertThat(store.get(ANNA, annas.id()).orElseThrow().version()).isEqualTo(1);
+            assertThat(store.history(ANNA, annas.id())).containsExactly(annas.revision());
+            assertThat(store.history(BEN, annas.id())).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a cold outcome for a superseded version is ignored")
+        void staleColdOutcome() {
+            TimeEntry v1 = entry(ANNA, clock.today());
+            store.upsert(List.of(v1));
+            TimeEntry sent = store.claimColdDue(clock.now(), LEASE, 10).get(0);
+            TimeEntry v2 = next(warmSynced(v1), 240, false);
+            store.upsert(List.of(v2));
+            store.updateCold(List.of(sent.withState(Destination.COLD, DestinationState.synced())
+                    .withColdRecordId("z-1")));
+            TimeEntry stored = store.get(ANNA, v1.id()).orElseThrow();
+            assertThat(stored.version()).isEqualTo(2);
+            assertThat(stored.cold().isPending()).isTrue();
+        }
+
+        @Test
+        @DisplayName("a newer version waits for a cold attempt still leased on the older one")
+        void keepsColdLease() {
+            TimeEntry v1 = entry(ANNA, clock.today());
+            store.upsert(List.of(v1));
+            Instant claimedAt = clock.now();
+            assertThat(store.claimColdDue(claimedAt, LEASE, 10)).hasSize(1);
+            TimeEntry v2 = next(warmSynced(v1), 240, false);
+            store.upsert(List.of(v2.withState(Destination.COLD, DestinationState.pending(clock.now()))));
+            assertThat(store.claimColdDue(clock.now(), LEASE, 10)).isEmpty();
+            List<TimeEntry> later = store.claimColdDue(claimedAt.plus(LEASE).plusSeconds(1), LEASE, 10);
+            assertThat(later).extracting(TimeEntry::version).containsExactly(2);
         }
     }
 

@@ -29,6 +29,15 @@ public interface ColdSide extends AutoCloseable {
     /** Whether the destination holds entry {@code entryId} of {@code owner} with the content of {@code draft}. */
     boolean holds(UUID entryId, String owner, EntryDraft draft);
 
+    /** Whether the destination's record of entry {@code entryId} is at {@code version}, voided or not. */
+    boolean holdsVersion(UUID entryId, int version, boolean voided);
+
+    /**
+     * How many writes replaced a record with an older version of its entry than the one it held (the engine must
+     * never cause one).
+     */
+    int olderOverNewer();
+
     /**
      * The next {@code records} records written (counted record by record, across calls) are answered with a
      * per-record retryable error, such as a record lock, and not written; replaces any count still pending.

@@ -59,6 +59,16 @@ public final class InMemoryColdSide implements ColdSide {
     }
 
     @Override
+    public boolean holdsVersion(UUID entryId, int version, boolean voided) {
+        return sink.record(entryId).filter(e -> e.version() == version && e.voided() == voided).isPresent();
+    }
+
+    @Override
+    public int olderOverNewer() {
+        return sink.olderOverNewer();
+    }
+
+    @Override
     public void retryableNext(int records) {
         locked.set(records);
     }

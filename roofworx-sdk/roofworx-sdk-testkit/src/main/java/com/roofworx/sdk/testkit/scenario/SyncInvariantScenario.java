@@ -4,6 +4,7 @@ import com.roofworx.sdk.Roofworx;
 import com.roofworx.sdk.RoofworxConfig;
 import com.roofworx.sdk.StoreUnavailableException;
 import com.roofworx.sdk.SyncEngine;
+import com.roofworx.sdk.TimeEntries;
 import com.roofworx.sdk.TimeEntries.SubmitResult;
 import com.roofworx.sdk.event.RoofworxEvent;
 import com.roofworx.sdk.event.RoofworxEventListener;
@@ -11,6 +12,7 @@ import com.roofworx.sdk.memory.InMemoryProjectCache;
 import com.roofworx.sdk.memory.InMemoryProjectSource;
 import com.roofworx.sdk.model.BlockedFilter;
 import com.roofworx.sdk.model.EntryDraft;
+import com.roofworx.sdk.model.EntryRevision;
 import com.roofworx.sdk.model.Project;
 import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.spi.ColdEntrySink;
@@ -33,14 +35,18 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random schedules of submits (new and repeated), store faults (short blips and outages lasting hours),
+ * Random schedules of submits (new and repeated), corrections and voids (and their repeats), store faults
+ * (short blips and outages lasting hours),
  * per-record answers of the cold side (retryable, and refusals of one worker nobody in the CRM knows),
  * worker deaths, sync runs and time jumps, over any hot and warm store. Whatever happens:
  * <ul>
  *   <li>a submit is refused only while the hot and the warm store were both failing;</li>
  *   <li>the only blocked entries are those the cold sink refused, and a bulk replay after the fix syncs them;</li>
- *   <li>at the end every acknowledged entry is in the warm store and the cold sink exactly once, with the
- *       content that was submitted, and no refused entry is anywhere.</li>
+ *   <li>a correction naming the last acknowledged version is never answered as stale, and is refused only
+ *       while the hot store was failing;</li>
+ *   <li>at the end every acknowledged entry is in the warm store and the cold sink exactly once, at its last
+ *       acknowledged version (content and voided mark), the warm store's history holds every acknowledged
+ *       version once, and no refused entry is anywhere.</li>
  * </ul>
  * <p>
  * Run it against your own adapters to see them survive the engine's worst days:
@@ -65,6 +71,7 @@ public final class SyncInvariantScenario {
     private static final String UNKNOWN = UNKNOWN_WORKER;
 
     private final Function<TestClock, Adapters> factory;
+    private final java.util.concurrent.atomic.AtomicLong changesAcknowledged = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * The stores under test and the cold side; the project source and cache are in memory. The hot store is
@@ -92,6 +99,8 @@ public final class SyncInvariantScenario {
         if (plusFreshSeed) {
             runReporting(System.nanoTime(), true);
         }
+        assertThat(changesAcknowledged.get()).as("schedules that corrected nothing prove nothing about versions")
+                .isPositive();
     }
 
     private void runReporting(long seed, boolean fresh) {
@@ -111,6 +120,10 @@ public final class SyncInvariantScenario {
         }
     }
 
+    /** An acknowledged version: its content and whether it voided the entry. */
+    private record Acked(EntryDraft draft, boolean voided) {
+    }
+
     private final class Schedule {
         private final Random random;
         private final TestClock clock = new TestClock();
@@ -125,6 +138,8 @@ public final class SyncInvariantScenario {
                 .assign(USERS[3], "1002");
         private final List<RoofworxEvent.EntrySubmitted> submitted = new CopyOnWriteArrayList<>();
         private final Map<UUID, EntryDraft> acknowledged = new HashMap<>();
+        /** Every acknowledged version of each entry, by version number: its content and voided mark. */
+        private final Map<UUID, Map<Integer, Acked>> versions = new HashMap<>();
         private final Map<UUID, String> owners = new HashMap<>();
         private final Set<UUID> refused = new HashSet<>();
 
@@ -134,7 +149,8 @@ public final class SyncInvariantScenario {
 
         void play() {
             RoofworxConfig config = RoofworxConfig.custom().syncAfterSubmit(false).backoffJitter(0)
-                    .backoffMax(Duration.ofMinutes(5)).batchSize(1 + random.nextInt(8)).build();
+                    .backoffMax(Duration.ofMinutes(5)).batchSize(1 + random.nextInt(8))
+                    .correctionWindow(Duration.ofDays(60)).build();
             Roofworx main = instance(config, hot.proxy());
             Roofworx second = instance(config, hot.proxy());
             // Writes to warm and cold, then dies before acknowledging anything.
@@ -143,8 +159,10 @@ public final class SyncInvariantScenario {
             submit(main);
             int steps = 20 + random.nextInt(40);
             for (int step = 0; step < steps; step++) {
-                switch (random.nextInt(11)) {
+                switch (random.nextInt(13)) {
                     case 0, 1, 2 -> submit(main);
+                    case 11 -> change(random.nextBoolean() ? main : second);
+                    case 12 -> repeatChange(random.nextBoolean() ? main : second);
                     case 3 -> repeat(main);
                     case 4 -> injectFault();
                     case 5 -> {
@@ -229,6 +247,7 @@ public final class SyncInvariantScenario {
                 SubmitResult result = sdk.entries().submit(USERS[u], draft);
                 acknowledged.put(result.entry().id(), draft);
                 owners.put(result.entry().id(), USERS[u]);
+                versions.computeIfAbsent(draft.id(), k -> new HashMap<>()).put(1, new Acked(draft, false));
             } catch (StoreUnavailableException e) {
                 assertThat(bothStoresFailed(e)).as("submit refused while a store could take it: %s", e).isTrue();
                 refused.add(draft.id());
@@ -250,9 +269,14 @@ public final class SyncInvariantScenario {
             List<UUID> ids = acknowledged.keySet().stream().sorted().toList();
             UUID id = ids.get(random.nextInt(ids.size()));
             try {
-                SubmitResult again = sdk.entries().submit(owners.get(id), acknowledged.get(id));
+                SubmitResult again = sdk.entries().submit(owners.get(id), versions.get(id).get(1).draft);
                 assertThat(again.entry().id()).isEqualTo(id);
-                assertThat(again.entry().sameContentAs(acknowledged.get(id))).isTrue();
+                // A corrected entry answers as it is now (an earlier acknowledged version only while the store
+                // holding the newer one cannot be read), never a conflict and never content nobody acknowledged.
+                Acked answered = versions.get(id).get(again.entry().version());
+                assertThat(answered).as("repeat of %s answered unacknowledged version %s", id,
+                        again.entry().version()).isNotNull();
+                assertThat(again.entry().sameContentAs(answered.draft)).isTrue();
                 // Answered as new only when the hot store could not know the first copy: it went to warm
                 // while hot was down. The sync then finds the id in warm and writes nothing twice.
                 if (again.created()) {
@@ -261,6 +285,77 @@ public final class SyncInvariantScenario {
             } catch (StoreUnavailableException expectedWhileDown) {
                 // Both stores down: the phone will retry later.
             }
+        }
+
+        /** A worker corrects or voids one of their entries, naming the last version they were answered. */
+        private void change(Roofworx sdk) {
+            List<UUID> open = acknowledged.keySet().stream().filter(id -> !latest(id).voided).sorted().toList();
+            if (open.isEmpty()) {
+                return;
+            }
+            UUID id = open.get(random.nextInt(open.size()));
+            int version = latestVersion(id);
+            boolean voiding = random.nextInt(4) == 0;
+            EntryDraft draft = voiding ? latest(id).draft : new EntryDraft(id, latest(id).draft.projectId(),
+                    clock.today().minusDays(random.nextInt(20)), 15 + random.nextInt(480),
+                    random.nextBoolean() ? "Corrected: ridge vent" : null, null);
+            send(sdk, id, version, draft, voiding);
+        }
+
+        /** A phone resending a change it never saw answered: same expected version, same content. */
+        private void repeatChange(Roofworx sdk) {
+            List<UUID> changed = versions.entrySet().stream().filter(v -> v.getValue().size() > 1)
+                    .map(Map.Entry::getKey).sorted().toList();
+            if (changed.isEmpty()) {
+                return;
+            }
+            UUID id = changed.get(random.nextInt(changed.size()));
+            int version = latestVersion(id);
+            Acked last = latest(id);
+            send(sdk, id, version - 1, last.draft, last.voided);
+        }
+
+        private void send(Roofworx sdk, UUID id, int expectedVersion, EntryDraft draft, boolean voiding) {
+            String owner = owners.get(id);
+            try {
+                TimeEntries.ChangeResult result = voiding ? sdk.entries().voidEntry(owner, id, expectedVersion)
+                        : sdk.entries().correct(owner, id, expectedVersion, draft);
+                TimeEntry entry = result.entry();
+                assertThat(entry.version()).as("version after changing %s at %s", id, expectedVersion)
+                        .isEqualTo(expectedVersion + 1);
+                assertThat(entry.voided()).isEqualTo(voiding);
+                assertThat(entry.sameContentAs(draft)).as("content after changing %s", id).isTrue();
+                if (!result.changed()) {
+                    assertThat(latestVersion(id)).as("a repeat of a change not made before").isEqualTo(entry.version());
+                }
+                versions.get(id).put(entry.version(), new Acked(draft.withId(id), voiding));
+                changesAcknowledged.incrementAndGet();
+                acknowledged.put(id, draft.withId(id));
+            } catch (StoreUnavailableException e) {
+                assertThat(injected(e)).as("change refused with healthy stores: %s", e).isTrue();
+            }
+        }
+
+        private boolean injected(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof Faults.InjectedFault) {
+                    return true;
+                }
+                for (Throwable s : t.getSuppressed()) {
+                    if (injected(s)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private int latestVersion(UUID id) {
+            return versions.get(id).keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        }
+
+        private Acked latest(UUID id) {
+            return versions.get(id).get(latestVersion(id));
         }
 
         private boolean wentToWarm(UUID id) {
@@ -310,7 +405,22 @@ public final class SyncInvariantScenario {
             });
             long unknownsAcknowledged = acknowledged.keySet().stream().filter(id -> owners.get(id).equals(UNKNOWN))
                     .count();
+            // (voided entries of the unknown worker are refused like the others: the CRM must hear of the void)
             assertThat(blocked).as("every refused entry is listed once").hasSize((int) unknownsAcknowledged);
+        }
+
+        /** The warm store's history holds every acknowledged version once, with its content, and nothing else. */
+        private void verifyHistory(String owner, UUID id) {
+            List<EntryRevision> history = adapters.warm().history(owner, id);
+            assertThat(history).extracting(EntryRevision::version).as("history versions of %s", id)
+                    .containsExactlyElementsOf(versions.get(id).keySet().stream().sorted().toList());
+            for (EntryRevision r : history) {
+                Acked acked = versions.get(id).get(r.version());
+                EntryDraft d = acked.draft;
+                assertThat(r.projectId().equals(d.projectId()) && r.workDate().equals(d.workDate())
+                        && r.minutes() == d.minutes() && java.util.Objects.equals(r.notes(), d.notes())
+                        && r.voided() == acked.voided).as("history content of %s version %s", id, r.version()).isTrue();
+            }
         }
 
         private void verify() {
@@ -321,6 +431,9 @@ public final class SyncInvariantScenario {
                     EntryDraft draft = acknowledged.get(e.id());
                     assertThat(draft).as("warm holds unacknowledged entry %s", e.id()).isNotNull();
                     assertThat(e.sameContentAs(draft)).as("warm content of %s", e.id()).isTrue();
+                    assertThat(e.version()).as("warm version of %s", e.id()).isEqualTo(latestVersion(e.id()));
+                    assertThat(e.voided()).as("warm voided mark of %s", e.id()).isEqualTo(latest(e.id()).voided);
+                    verifyHistory(user, e.id());
                 }
             }
             assertThat(inWarm).as("warm holds every acknowledged entry").isEqualTo(acknowledged.keySet());
@@ -328,8 +441,11 @@ public final class SyncInvariantScenario {
             acknowledged.forEach((id, draft) -> {
                 assertThat(coldSide.recordCount(id)).as("cold records of %s", id).isEqualTo(1);
                 assertThat(coldSide.holds(id, owners.get(id), draft)).as("cold content of %s", id).isTrue();
+                assertThat(coldSide.holdsVersion(id, latestVersion(id), latest(id).voided))
+                        .as("cold version of %s", id).isTrue();
             });
             assertThat(coldSide.recordCount()).as("cold records").isEqualTo(acknowledged.size());
+            assertThat(coldSide.olderOverNewer()).as("writes of an older version over a newer one").isZero();
             for (UUID id : refused) {
                 if (!acknowledged.containsKey(id)) {
                     assertThat(coldSide.recordCount(id)).as("refused %s in cold", id).isZero();

@@ -11,8 +11,9 @@ import java.math.RoundingMode;
 /**
  * One entry as a {@code Time_Entries} record in the deployer's field names: the external id (the entry
  * UUID, the upsert key), a readable name, the Deal and worker lookups, the work date, hours with two
- * decimals (from minutes, half-up) and notes. Notes are always sent (null clears them on an update), so a
- * re-sent entry leaves the record exactly as the entry says.
+ * decimals (from minutes, half-up), notes, and the entry's version and status (in force or voided). Notes are
+ * always sent (null clears them on an update), so a re-sent entry leaves the record exactly as the entry says,
+ * and a corrected entry's record takes its newest content.
  */
 public final class TimeEntryRecords {
     private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
@@ -42,6 +43,12 @@ public final class TimeEntryRecords {
             } else {
                 record.add(fields.entryTaskType(), entry.taskType());
             }
+        }
+        if (fields.entryVersion() != null) {
+            record.add(fields.entryVersion(), entry.version());
+        }
+        if (fields.entryStatus() != null) {
+            record.add(fields.entryStatus(), entry.voided() ? fields.voidedStatus() : fields.activeStatus());
         }
         return record.build();
     }
