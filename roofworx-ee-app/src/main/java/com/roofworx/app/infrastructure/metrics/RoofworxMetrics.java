@@ -20,6 +20,8 @@ public class RoofworxMetrics implements RoofworxEventListener {
 
     private final Family submitted = Family.counter("roofworx_entries_submitted_total",
             "Accepted submits by result (created or repeat) and the tier that took them");
+    private final Family changed = Family.counter("roofworx_entries_changed_total",
+            "Corrections and voids by kind (correct or void) and the tier that took them");
     private final Family synced = Family.counter("roofworx_entries_synced_total",
             "Entries written to a destination (warm: PostgreSQL, cold: Zoho CRM)");
     private final Family failures = Family.counter("roofworx_sync_failures_total",
@@ -41,6 +43,8 @@ public class RoofworxMetrics implements RoofworxEventListener {
     public void onEvent(RoofworxEvent event) {
         if (event instanceof RoofworxEvent.EntrySubmitted e) {
             submitted.inc("result", e.created() ? "created" : "repeat", "tier", lower(e.storedIn()));
+        } else if (event instanceof RoofworxEvent.EntryChanged e) {
+            changed.inc("kind", e.entry().voided() ? "void" : "correct", "tier", lower(e.storedIn()));
         } else if (event instanceof RoofworxEvent.EntrySynced e) {
             synced.inc("destination", lower(e.destination()));
             lag.observe(e.lag().toNanos() / 1e9, "destination", lower(e.destination()));

@@ -41,6 +41,8 @@ public final class RoofworxMeters implements RoofworxEventListener {
 
     /** Accepted submits; tags {@code result} (created, repeat) and {@code tier} (hot, warm). */
     public static final String ENTRIES_SUBMITTED = "roofworx.entries.submitted";
+    /** Corrections and voids; tags {@code kind} (correct, void) and {@code tier} (hot, warm). */
+    public static final String ENTRIES_CHANGED = "roofworx.entries.changed";
     /** Entries written to a destination; tag {@code destination} (warm, cold). */
     public static final String ENTRIES_SYNCED = "roofworx.entries.synced";
     /** Timer: an entry's creation to its write at a destination; tag {@code destination}. */
@@ -199,6 +201,9 @@ public final class RoofworxMeters implements RoofworxEventListener {
     public void onEvent(RoofworxEvent event) {
         if (event instanceof RoofworxEvent.EntrySubmitted e) {
             submitted[e.created() ? 0 : 1][e.storedIn().ordinal()].increment();
+        } else if (event instanceof RoofworxEvent.EntryChanged e) {
+            registry.counter(ENTRIES_CHANGED, commonTags.and("kind", e.entry().voided() ? "void" : "correct",
+                    "tier", lower(e.storedIn()))).increment();
         } else if (event instanceof RoofworxEvent.EntrySynced e) {
             synced.get(e.destination()).increment();
             if (e.lag() != null) {

@@ -56,6 +56,18 @@ class RoofworxMetersTest {
     }
 
     @Test
+    void changesAreCountedByKindAndTier() {
+        TimeEntry corrected = entry.nextVersion(EntryDraft.of("1001", entry.workDate(), 30), false, entry.createdAt());
+        TimeEntry voided = corrected.nextVersion(corrected.content(), true, entry.createdAt());
+        meters.onEvent(new RoofworxEvent.EntryChanged(corrected, RoofworxEvent.Tier.HOT));
+        meters.onEvent(new RoofworxEvent.EntryChanged(voided, RoofworxEvent.Tier.WARM));
+
+        assertThat(count("roofworx.entries.changed", "kind", "correct", "tier", "hot")).isEqualTo(1);
+        assertThat(count("roofworx.entries.changed", "kind", "void", "tier", "warm")).isEqualTo(1);
+        assertThat(registry.find("roofworx.entries.changed").counters()).hasSize(2);
+    }
+
+    @Test
     void syncLagIsATimerPerDestination() {
         meters.onEvent(new RoofworxEvent.EntrySynced(entry, Destination.WARM, Duration.ofMillis(300)));
         meters.onEvent(new RoofworxEvent.EntrySynced(entry, Destination.WARM, Duration.ofMillis(700)));

@@ -19,13 +19,13 @@ class MigrationsIT {
     @Test
     void migratingAnEmptyDatabaseCreatesTheTableItsIndexesAndItsOwnHistory() throws SQLException {
         try (HikariDataSource ds = TestPostgres.emptyDataSource()) {
-            assertThat(RoofworxMigrations.migrate(ds)).isEqualTo(1);
+            assertThat(RoofworxMigrations.migrate(ds)).isEqualTo(2);
 
             assertThat(strings(ds, "SELECT indexname FROM pg_indexes WHERE schemaname = 'roofworx' AND tablename = 'time_entry' ORDER BY 1"))
                     .containsExactly("time_entry_cold_blocked_idx", "time_entry_cold_pending_idx",
                             "time_entry_owner_date_idx", "time_entry_pkey");
             assertThat(strings(ds, "SELECT version FROM roofworx.roofworx_schema_history WHERE success AND version IS NOT NULL"))
-                    .containsExactly("1");
+                    .containsExactly("1", "2");
             // nothing leaks into the embedder's schema
             assertThat(strings(ds, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).isEmpty();
         }
@@ -50,13 +50,13 @@ class MigrationsIT {
             execute(ds, "CREATE TABLE public.invoices (id int PRIMARY KEY)");
             PostgresWarmStoreConfig config = PostgresWarmStoreConfig.custom().schema("public").build();
 
-            assertThat(RoofworxMigrations.migrate(ds, config)).isEqualTo(1);
+            assertThat(RoofworxMigrations.migrate(ds, config)).isEqualTo(2);
 
             PostgresWarmEntryStore store = new PostgresWarmEntryStore(ds, config);
             var entry = Entries.entry("ben@roofworx.test");
             assertThat(store.upsert(List.of(entry)).inserted()).containsExactly(entry.id());
             assertThat(strings(ds, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"))
-                    .containsExactly("invoices", "roofworx_schema_history", "time_entry");
+                    .containsExactly("invoices", "roofworx_schema_history", "time_entry", "time_entry_history");
         }
     }
 

@@ -46,7 +46,8 @@ public final class TestPostgres {
     /** Empties the entry table of a {@linkplain #migratedDataSource() migrated} database. */
     public static void emptyTables(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE " + PostgresWarmStoreConfig.DEFAULT_SCHEMA + ".time_entry");
+            s.execute("TRUNCATE " + PostgresWarmStoreConfig.DEFAULT_SCHEMA + ".time_entry, "
+                    + PostgresWarmStoreConfig.DEFAULT_SCHEMA + ".time_entry_history");
         } catch (SQLException e) {
             throw new IllegalStateException("could not empty time_entry: " + e.getMessage(), e);
         }
