@@ -1,4 +1,4 @@
-package com.roofworx.sdk.engine;
+package com.roofworx.sdk.internal;
 
 import com.roofworx.sdk.Roofworx;
 import com.roofworx.sdk.RoofworxConfig;
