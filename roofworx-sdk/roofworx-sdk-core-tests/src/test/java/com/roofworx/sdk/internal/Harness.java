@@ -60,7 +60,7 @@ final class Harness {
      * destinations (the linger has its own tests).
      */
     static RoofworxConfig.Builder config() {
-        return RoofworxConfig.custom().syncAfterSubmit(false).backoffJitter(0).coldLinger(Duration.ZERO)
+        return RoofworxConfig.builder().syncAfterSubmit(false).backoffJitter(0).coldLinger(Duration.ZERO)
                 .backoffInitial(Duration.ofSeconds(1)).backoffMax(Duration.ofMinutes(5)).batchSize(10);
     }
 

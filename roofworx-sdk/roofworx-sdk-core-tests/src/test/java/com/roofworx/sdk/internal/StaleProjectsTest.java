@@ -45,7 +45,7 @@ class StaleProjectsTest {
     }
 
     private static RoofworxConfig.Builder config() {
-        return RoofworxConfig.custom().syncAfterSubmit(false);
+        return RoofworxConfig.builder().syncAfterSubmit(false);
     }
 
     private EntryDraft draft(String projectId) {
