@@ -43,7 +43,7 @@ public final class Quickstart {
                 .warmStore(postgres)
                 .coldSink(timeEntries)
                 // Zoho writes normally linger up to 30 s to fill batches of 100; the demo wants to see them now.
-                .config(RoofworxConfig.custom().syncAfterSubmit(false).coldLinger(Duration.ZERO).build())
+                .config(RoofworxConfig.builder().syncAfterSubmit(false).coldLinger(Duration.ZERO).build())
                 .listener(RoofworxEventListener.on(RoofworxEvent.EntryBlocked.class,
                         e -> say("event: entry %s blocked for %s: %s", e.entry().id(), e.destination(), e.error())))
                 .build()) {

@@ -55,7 +55,7 @@ public final class PipelineBench {
             System.out.printf("Roofworx pipeline bench: %d users, %d threads, Redis (embedded) + PostgreSQL %s, cold sink in memory%n",
                     USERS, THREADS, postgres.getConnection().getMetaData().getDatabaseProductVersion());
             try (RedisAdapter redis = redisServer.adapter()) {
-                Roofworx sdk = sdk(redis, postgres, RoofworxConfig.custom().syncAfterSubmit(false).batchSize(1000)
+                Roofworx sdk = sdk(redis, postgres, RoofworxConfig.builder().syncAfterSubmit(false).batchSize(1000)
                         .maxBatchesPerRun(Integer.MAX_VALUE).build(), event -> { });
                 submitClosedLoop(sdk, 1_250, "warm-up");
                 submitClosedLoop(sdk, perThread, "submit");
@@ -142,7 +142,7 @@ public final class PipelineBench {
                 lagsNanos.add(e.lag().toNanos());
             }
         });
-        Roofworx sdk = sdk(redis, postgres, RoofworxConfig.custom().build(), onWarm).start();
+        Roofworx sdk = sdk(redis, postgres, RoofworxConfig.builder().build(), onWarm).start();
         long total = (long) perSecond * seconds;
         long intervalNanos = 1_000_000_000L / perSecond;
         AtomicLong sent = new AtomicLong();

@@ -1,11 +1,14 @@
 package com.roofworx.app;
 
+import com.roofworx.app.interfaces.EntryRequest;
+import com.roofworx.app.interfaces.ZohoNotification;
 import com.roofworx.app.support.Api;
 import com.roofworx.app.support.AppSettingsFor;
 import com.roofworx.app.support.BackingServices;
 import com.roofworx.app.support.Deployments;
 import com.roofworx.app.support.DevTokens;
 import com.roofworx.app.support.Http.Answer;
+import com.roofworx.app.support.OpenApiDocument;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -20,10 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static com.roofworx.app.support.Api.ANA;
@@ -295,6 +300,30 @@ class RoofworxApiIT {
         assertThat(openapi.body()).contains("/api/time-entries", "/api/cron/sync-entries", "/api/webhooks/zoho",
                 "/api/admin/sync", "Roofworx-Partial", "Roofworx-Truncated");
         assertProblem(api.http().get("api/no-such-thing", bearer(api.worker(ANA))), 404, null);
+    }
+
+    @Test
+    void openApiShowsEachRequestBodyWithExactlyTheMembersItsParserReads() {
+        Answer answer = api.http().get("/openapi", "Accept", "application/json");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        OpenApiDocument document = new OpenApiDocument(answer.json());
+
+        // Every operation taking a body is listed here, so a new one fails this test until it is described.
+        Map<String, Set<String>> parsers = Map.of(
+                "POST /api/time-entries", EntryRequest.FIELDS,
+                "POST /api/webhooks/zoho", ZohoNotification.MEMBERS);
+        assertThat(document.propertiesByOperation()).containsOnlyKeys(parsers.keySet());
+        for (OpenApiDocument.BodyContent body : document.requestBodies()) {
+            assertThat(body.properties()).as(body.operation() + " " + body.mediaType())
+                    .containsExactlyInAnyOrderElementsOf(parsers.get(body.operation()));
+            assertThat(body.examples()).as(body.operation() + " " + body.mediaType() + " examples").isNotEmpty();
+        }
+        // The documented example is a body the strict parser accepts.
+        OpenApiDocument.BodyContent entry = document.requestBodies().stream()
+                .filter(b -> b.operation().equals("POST /api/time-entries")).findFirst().orElseThrow();
+        for (String example : entry.examples()) {
+            assertThat(EntryRequest.parse(example.getBytes(StandardCharsets.UTF_8)).minutes()).isPositive();
+        }
     }
 
     @Test

@@ -201,7 +201,7 @@ public class AppSettings {
 
     /** The SDK engine's settings; each falls back to the SDK's own default. */
     public RoofworxConfig sdkConfig() {
-        return RoofworxConfig.custom()
+        return RoofworxConfig.builder()
                 .syncInterval(settings.duration("roofworx.sync.interval", RoofworxConfig.DEFAULT_SYNC_INTERVAL, false))
                 .batchSize(settings.integer("roofworx.sync.batch-size", RoofworxConfig.DEFAULT_BATCH_SIZE, 1))
                 .lease(settings.duration("roofworx.sync.lease", RoofworxConfig.DEFAULT_LEASE, false))

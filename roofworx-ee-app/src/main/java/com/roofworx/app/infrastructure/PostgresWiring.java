@@ -54,7 +54,7 @@ final class PostgresWiring {
             a.own(PostgresWiring::deregisterDrivers);
             return a.own(pool(settings));
         });
-        PostgresWarmStoreConfig config = PostgresWarmStoreConfig.custom()
+        PostgresWarmStoreConfig config = PostgresWarmStoreConfig.builder()
                 .schema(settings.text(SCHEMA, PostgresWarmStoreConfig.DEFAULT_SCHEMA)).build();
         if (settings.flag(MIGRATE, true)) {
             RoofworxMigrations.migrate(dataSource, config);

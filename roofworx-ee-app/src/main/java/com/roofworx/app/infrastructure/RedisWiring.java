@@ -44,7 +44,7 @@ final class RedisWiring {
     }
 
     static void wire(Adapters a, Settings settings) {
-        RedisAdapterConfig config = RedisAdapterConfig.custom()
+        RedisAdapterConfig config = RedisAdapterConfig.builder()
                 .keyPrefix(settings.text(KEY_PREFIX, RedisAdapterConfig.DEFAULT_KEY_PREFIX))
                 .commandTimeout(settings.duration(COMMAND_TIMEOUT, DEFAULT_COMMAND_TIMEOUT, false))
                 .tlsCaCertificates(settings.optional(TLS_CA_FILE).map(Path::of).orElse(null))

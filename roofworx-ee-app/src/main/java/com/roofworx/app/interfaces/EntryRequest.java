@@ -6,6 +6,7 @@ import com.roofworx.sdk.model.EntryDraft;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,9 @@ import java.util.regex.Pattern;
  * are the SDK's; this class only refuses what cannot be represented.
  */
 public final class EntryRequest {
-    static final Set<String> FIELDS = new LinkedHashSet<>(
-            List.of("id", "projectId", "workDate", "minutes", "notes", "taskType"));
+    /** The members a body may hold, in the order a refusal lists them; any other member is a 400. */
+    public static final Set<String> FIELDS = Collections.unmodifiableSet(new LinkedHashSet<>(
+            List.of("id", "projectId", "workDate", "minutes", "notes", "taskType")));
     /** Longer number texts are refused before conversion: no valid minutes value needs more characters. */
     static final int MAX_NUMBER_CHARS = 24;
     private static final Pattern CANONICAL_UUID =

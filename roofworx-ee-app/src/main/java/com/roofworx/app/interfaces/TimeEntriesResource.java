@@ -26,6 +26,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
@@ -67,8 +70,10 @@ public class TimeEntriesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit an entry; the same id with the same body again answers 200 with the stored entry")
-    @RequestBody(description = "{\"id\"?: uuid, \"projectId\", \"workDate\": \"YYYY-MM-DD\", \"minutes\", "
-            + "\"notes\"?, \"taskType\"?}")
+    @RequestBody(required = true, description = "The entry; the id is optional (the server makes one when absent)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestBodies.TimeEntryBody.class),
+                    examples = @ExampleObject(name = "entry", value = RequestBodies.ENTRY_EXAMPLE)))
     public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length) {
         String user = caller.user();
         // Charged before the body is even read: a refused request costs the caller as much as an accepted one.

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a Zoho change notification says: which records changed, in which module, and (for the Notifications
@@ -26,6 +27,13 @@ public record ZohoNotification(List<String> ids, String module, String token) {
     /** Made once: {@code Json.createParser} looks the JSON provider up again on every call. */
     private static final jakarta.json.stream.JsonParserFactory PARSERS = Json.createParserFactory(java.util.Map.of());
     static final int MAX_DEPTH = 8;
+    static final String ID = "id";
+    static final String IDS = "ids";
+    static final String PROJECT_ID = "projectId";
+    static final String MODULE = "module";
+    static final String TOKEN = "token";
+    /** The members read, in JSON and form bodies alike; any other member is skipped. */
+    public static final Set<String> MEMBERS = Set.of(ID, IDS, PROJECT_ID, MODULE, TOKEN);
 
     public static ZohoNotification parse(byte[] body, String contentType) {
         if (body.length == 0) {
@@ -47,10 +55,10 @@ public record ZohoNotification(List<String> ids, String module, String token) {
             String key = decode("body", kv[0]);
             String value = kv.length > 1 ? decode(key.length() <= 40 ? key : "body", kv[1]) : "";
             switch (key) {
-                case "id", "ids", "projectId" -> Arrays.stream(value.split(",")).map(String::trim)
+                case ID, IDS, PROJECT_ID -> Arrays.stream(value.split(",")).map(String::trim)
                         .filter(s -> !s.isEmpty()).forEach(ids::add);
-                case "module" -> module = value;
-                case "token" -> token = value;
+                case MODULE -> module = value;
+                case TOKEN -> token = value;
                 default -> { }
             }
         }
@@ -82,7 +90,7 @@ public record ZohoNotification(List<String> ids, String module, String token) {
                 JsonParser.Event e = p.next();
                 switch (e) {
                     case START_OBJECT, START_ARRAY -> {
-                        inIds = depth == 1 && "ids".equals(key) && e == JsonParser.Event.START_ARRAY;
+                        inIds = depth == 1 && IDS.equals(key) && e == JsonParser.Event.START_ARRAY;
                         if (++depth > MAX_DEPTH) {
                             throw ValidationException.of(key == null ? "body" : key, "nested " + depth + " levels deep",
                                     "must be nested at most " + MAX_DEPTH + " levels");
@@ -97,13 +105,13 @@ public record ZohoNotification(List<String> ids, String module, String token) {
                         String value = p.getString();
                         if (inIds && depth == 2) {
                             ids.add(value);
-                        } else if (depth == 1 && ("id".equals(key) || "projectId".equals(key)
-                                || "ids".equals(key))) {
+                        } else if (depth == 1 && (ID.equals(key) || PROJECT_ID.equals(key)
+                                || IDS.equals(key))) {
                             Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                                     .forEach(ids::add);
-                        } else if (depth == 1 && "module".equals(key)) {
+                        } else if (depth == 1 && MODULE.equals(key)) {
                             module = value;
-                        } else if (depth == 1 && "token".equals(key)) {
+                        } else if (depth == 1 && TOKEN.equals(key)) {
                             token = value;
                         }
                     }

@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.io.InputStream;
 import java.util.OptionalInt;
@@ -47,6 +51,20 @@ public class ZohoWebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Zoho change notification: refreshes the named projects")
+    @RequestBody(description = "A workflow webhook's or a Notifications API callback's body",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = RequestBodies.ZohoNotificationBody.class),
+                        examples = {
+                            @ExampleObject(name = "webhook", value = RequestBodies.WEBHOOK_EXAMPLE),
+                            @ExampleObject(name = "notification", value = RequestBodies.NOTIFICATION_EXAMPLE)}),
+                @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                        schema = @Schema(implementation = RequestBodies.ZohoNotificationBody.class),
+                        examples = @ExampleObject(name = "webhook", value = RequestBodies.FORM_EXAMPLE)),
+                // Zoho's webhooks do not always say what they send: any other type is read as JSON.
+                @Content(mediaType = MediaType.WILDCARD,
+                        schema = @Schema(implementation = RequestBodies.ZohoNotificationBody.class),
+                        examples = @ExampleObject(name = "webhook", value = RequestBodies.WEBHOOK_EXAMPLE))})
     public Response notify(InputStream body, @HeaderParam(SECRET_HEADER) String secret,
                              @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                              @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length) {

@@ -9,26 +9,45 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-/** Payara Micro running the WAR in a child JVM, configured through a system-properties file. */
+/**
+ * Payara Micro running the app in a child JVM, configured through a system-properties file: the WAR on the
+ * Payara Micro launcher, or an uber-jar that holds both.
+ */
 public final class PayaraProcess {
     private static final Duration READY_DEADLINE = Duration.ofMinutes(4);
 
-    private final Path payaraJar;
-    private final Path war;
-    private final int port;
+    /** What follows {@code java -jar}: the jar and its Payara Micro options. */
+    private final List<String> launch;
     private final Path workDir;
     private Process process;
 
     public PayaraProcess(Path payaraJar, Path war, int port, Path workDir) {
-        this.payaraJar = payaraJar;
-        this.war = war;
-        this.port = port;
+        this(List.of(payaraJar.toString(), "--deploy", war.toString(), "--contextroot", "/", "--nocluster"), port,
+                workDir);
+    }
+
+    private PayaraProcess(List<String> jarAndOptions, int port, Path workDir) {
+        this.launch = new ArrayList<>(jarAndOptions);
+        this.launch.addAll(List.of("--port", Integer.toString(port), "--rootdir",
+                workDir.resolve("payara-root").toString()));
         this.workDir = workDir;
+    }
+
+    /**
+     * An uber-jar made with {@code --outputUberJar} (it already holds the WAR, its context root and
+     * {@code --nocluster}), with more Payara Micro options such as {@code --logProperties}.
+     */
+    public static PayaraProcess uberJar(Path uberJar, int port, Path workDir, List<String> options) {
+        List<String> jarAndOptions = new ArrayList<>();
+        jarAndOptions.add(uberJar.toString());
+        jarAndOptions.addAll(options);
+        return new PayaraProcess(jarAndOptions, port, workDir);
     }
 
     public Path log() {
@@ -43,10 +62,9 @@ public final class PayaraProcess {
             p.store(out, "Roofworx demo settings (written by the demo launcher; holds demo secrets only)");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx512m", "-jar", payaraJar.toString(),
-                "--deploy", war.toString(), "--contextroot", "/", "--port", Integer.toString(port),
-                "--nocluster", "--rootdir", workDir.resolve("payara-root").toString(),
-                "--systemproperties", props.toString());
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar"));
+        command.addAll(launch);
+        command.addAll(List.of("--systemproperties", props.toString()));
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile()).start();
     }
 

@@ -12,6 +12,12 @@ public final class EntryConflictException extends RoofworxException {
         this.entryId = entryId;
     }
 
+    /**
+     * The id exists with different content; the message says to use a new id.
+     *
+     * @param entryId the submitted id
+     * @return the exception, never null
+     */
     public static EntryConflictException of(UUID entryId) {
         return new EntryConflictException(entryId,
                 "entry " + entryId + " already exists with different content; use a new id for a new entry");
@@ -26,6 +32,7 @@ public final class EntryConflictException extends RoofworxException {
                 "entry id " + entryId + " is already in use; use a new id for a new entry");
     }
 
+    /** @return the id that conflicts, never null */
     public UUID entryId() {
         return entryId;
     }

@@ -10,11 +10,19 @@ public final class ProjectNotAllowedException extends RoofworxException {
         this.projectId = projectId;
     }
 
+    /**
+     * {@code user} may not book to {@code projectId}.
+     *
+     * @param user      the worker's e-mail address
+     * @param projectId the project asked for
+     * @return the exception, never null
+     */
     public static ProjectNotAllowedException of(String user, String projectId) {
         return new ProjectNotAllowedException(projectId,
                 "projectId " + projectId + " is not a project " + user + " may book to");
     }
 
+    /** @return the project the worker may not book to */
     public String projectId() {
         return projectId;
     }

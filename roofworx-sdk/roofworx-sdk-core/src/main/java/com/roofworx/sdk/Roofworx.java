@@ -55,22 +55,31 @@ public final class Roofworx implements AutoCloseable {
                 config.correctionWindow());
     }
 
+    /**
+     * A builder; the five adapters are required.
+     *
+     * @return a new builder, never null
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** @return the project service: a worker's projects and refreshes, never null */
     public ProjectCatalog projects() {
         return projects;
     }
 
+    /** @return the entry service: submit, read and list, never null */
     public TimeEntries entries() {
         return entries;
     }
 
+    /** @return the sync engine: runs, stats, pauses and blocked entries, never null */
     public SyncEngine sync() {
         return sync;
     }
 
+    /** @return the settings this instance runs with, never null */
     public RoofworxConfig config() {
         return config;
     }
@@ -111,38 +120,80 @@ public final class Roofworx implements AutoCloseable {
         private Builder() {
         }
 
+        /**
+         * Where projects and assignments come from (Zoho CRM). Required.
+         *
+         * @param value the source
+         * @return this builder
+         */
         public Builder projectSource(ProjectSource value) {
-            projectSource = required("projectSource", value);
+            projectSource = Checks.notNull("projectSource", value);
             return this;
         }
 
+        /**
+         * Where project lists are cached (Redis). Required.
+         *
+         * @param value the cache
+         * @return this builder
+         */
         public Builder projectCache(ProjectCache value) {
-            projectCache = required("projectCache", value);
+            projectCache = Checks.notNull("projectCache", value);
             return this;
         }
 
+        /**
+         * Where a submit lands first and the sync queue lives (Redis). Required.
+         *
+         * @param value the hot store
+         * @return this builder
+         */
         public Builder hotStore(HotEntryStore value) {
-            hotStore = required("hotStore", value);
+            hotStore = Checks.notNull("hotStore", value);
             return this;
         }
 
+        /**
+         * The durable store entries are written behind to (PostgreSQL). Required.
+         *
+         * @param value the warm store
+         * @return this builder
+         */
         public Builder warmStore(WarmEntryStore value) {
-            warmStore = required("warmStore", value);
+            warmStore = Checks.notNull("warmStore", value);
             return this;
         }
 
+        /**
+         * The compliance copy (Zoho CRM {@code Time_Entries}). Required.
+         *
+         * @param value the cold sink
+         * @return this builder
+         */
         public Builder coldSink(ColdEntrySink value) {
-            coldSink = required("coldSink", value);
+            coldSink = Checks.notNull("coldSink", value);
             return this;
         }
 
+        /**
+         * The time source. Default: the system clock.
+         *
+         * @param value the clock
+         * @return this builder
+         */
         public Builder clock(Clock value) {
-            clock = required("clock", value);
+            clock = Checks.notNull("clock", value);
             return this;
         }
 
+        /**
+         * The settings. Default: {@link RoofworxConfig#ofDefaults()}.
+         *
+         * @param value the settings
+         * @return this builder
+         */
         public Builder config(RoofworxConfig value) {
-            config = required("config", value);
+            config = Checks.notNull("config", value);
             return this;
         }
 
@@ -151,29 +202,34 @@ public final class Roofworx implements AutoCloseable {
          * executor). The SDK then does not shut it down. Default: two daemon threads of its own.
          */
         public Builder executor(ScheduledExecutorService value) {
-            executor = required("executor", value);
+            executor = Checks.notNull("executor", value);
             return this;
         }
 
+        /**
+         * Adds a listener for every {@link com.roofworx.sdk.event.RoofworxEvent}; may be called more than once.
+         *
+         * @param value the listener
+         * @return this builder
+         */
         public Builder listener(RoofworxEventListener value) {
-            listeners.add(required("listener", value));
+            listeners.add(Checks.notNull("listener", value));
             return this;
         }
 
+        /**
+         * Builds the SDK; call {@link Roofworx#start()} to run the background sync.
+         *
+         * @return the SDK, never null
+         * @throws ValidationException when an adapter is missing
+         */
         public Roofworx build() {
-            required("projectSource", projectSource);
-            required("projectCache", projectCache);
-            required("hotStore", hotStore);
-            required("warmStore", warmStore);
-            required("coldSink", coldSink);
+            Checks.notNull("projectSource", projectSource);
+            Checks.notNull("projectCache", projectCache);
+            Checks.notNull("hotStore", hotStore);
+            Checks.notNull("warmStore", warmStore);
+            Checks.notNull("coldSink", coldSink);
             return new Roofworx(this);
-        }
-
-        private static <T> T required(String field, T value) {
-            if (value == null) {
-                throw ValidationException.of(field, null, "must not be null");
-            }
-            return value;
         }
     }
 }

@@ -2,8 +2,13 @@ package com.roofworx.sdk;
 
 import java.time.Duration;
 
+import static com.roofworx.sdk.Checks.atLeast;
+import static com.roofworx.sdk.Checks.notNegative;
+import static com.roofworx.sdk.Checks.notNull;
+import static com.roofworx.sdk.Checks.positive;
+
 /**
- * Immutable settings of the SDK engine. Build with {@link #custom()}, start from {@link #ofDefaults()} or copy
+ * Immutable settings of the SDK engine. Build with {@link #builder()}, start from {@link #ofDefaults()} or copy
  * with {@link #from(RoofworxConfig)}. Every setter checks its value at once; a refused value throws a
  * {@link ValidationException} naming the field and the value ("batchSize must be >= 1 but was 0").
  */
@@ -71,14 +76,30 @@ public final class RoofworxConfig {
         correctionWindow = b.correctionWindow;
     }
 
+    /**
+     * Shortcut for {@code builder().build()}.
+     *
+     * @return the default settings, never null
+     */
     public static RoofworxConfig ofDefaults() {
-        return custom().build();
+        return builder().build();
     }
 
-    public static Builder custom() {
+    /**
+     * A builder holding the defaults.
+     *
+     * @return a new builder, never null
+     */
+    public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder holding {@code base}'s values, to change a few of them.
+     *
+     * @param base the settings to start from
+     * @return a new builder, never null
+     */
     public static Builder from(RoofworxConfig base) {
         return new Builder(base);
     }
@@ -89,7 +110,10 @@ public final class RoofworxConfig {
     }
 
     /** How far back a work date may lie. */
-    /** How long after its work date an entry may be corrected or voided (see {@link Builder#correctionWindow}). */
+    /**
+     * @return how long after its work date an entry may be corrected or voided (see
+     *         {@link Builder#correctionWindow}), never null
+     */
     public Duration correctionWindow() {
         return correctionWindow;
     }
@@ -103,10 +127,12 @@ public final class RoofworxConfig {
         return hotWindow;
     }
 
+    /** The first pause after a destination fails; each further failure multiplies it by {@link #backoffMultiplier()}. */
     public Duration backoffInitial() {
         return backoffInitial;
     }
 
+    /** The factor between two consecutive pauses, up to {@link #backoffMax()}. */
     public double backoffMultiplier() {
         return backoffMultiplier;
     }
@@ -145,6 +171,7 @@ public final class RoofworxConfig {
         return maxBatchesPerRun;
     }
 
+    /** How long {@link Roofworx#close()} lets the sync batch in hand finish. */
     public Duration shutdownTimeout() {
         return shutdownTimeout;
     }
@@ -257,6 +284,13 @@ public final class RoofworxConfig {
             correctionWindow = c.correctionWindow;
         }
 
+        /**
+         * Sets {@link RoofworxConfig#projectCacheTtl()}.
+         *
+         * @param value the new value
+         * @return this builder
+         * @throws ValidationException when the value is out of range, naming the field and the value
+         */
         public Builder projectCacheTtl(Duration value) {
             projectCacheTtl = positive("projectCacheTtl", value);
             return this;
@@ -265,6 +299,10 @@ public final class RoofworxConfig {
         /**
          * How long after its work date a worker may still correct or void an entry (default 7 days): allowed
          * while today (UTC) is on or before the work date plus this many whole days. Zero turns corrections off.
+         *
+         * @param value the new value, zero or positive
+         * @return this builder
+         * @throws ValidationException when the value is null or negative, naming the field and the value
          */
         public Builder correctionWindow(Duration value) {
             if (value == null || value.isNegative()) {
@@ -274,21 +312,49 @@ public final class RoofworxConfig {
             return this;
         }
 
+        /**
+         * Sets {@link RoofworxConfig#backdatingWindow()}.
+         *
+         * @param value the new value
+         * @return this builder
+         * @throws ValidationException when the value is out of range, naming the field and the value
+         */
         public Builder backdatingWindow(Duration value) {
             backdatingWindow = positive("backdatingWindow", value);
             return this;
         }
 
+        /**
+         * Sets {@link RoofworxConfig#hotWindow()}.
+         *
+         * @param value the new value
+         * @return this builder
+         * @throws ValidationException when the value is out of range, naming the field and the value
+         */
         public Builder hotWindow(Duration value) {
             hotWindow = positive("hotWindow", value);
             return this;
         }
 
+        /**
+         * Sets {@link RoofworxConfig#backoffInitial()}.
+         *
+         * @param value the new value
+         * @return this builder
+         * @throws ValidationException when the value is out of range, naming the field and the value
+         */
         public Builder backoffInitial(Duration value) {
             backoffInitial = positive("backoffInitial", value);
             return this;
         }
 
+        /**
+         * Sets {@link RoofworxConfig#backoffMultiplier()}.
+         *
+         * @param value the new value
+         * @return this builder
+         * @throws ValidationException when the value is out of range, naming the field and the value
+         */
         public Builder backoffMultiplier(double value) {
             if (!(value >= 1.0) || Double.isInfinite(value)) {
                 throw ValidationException.of("backoffMultiplier", value, "must be >= 1.0");
@@ -297,6 +363,13 @@ public final class RoofworxConfig {
             return this;
         }
 
+        /**
+         * Sets {@link RoofworxConfig#backoffJitter()}.
+         *
+         * @param value the new value
+         * @return this builder
+         * @throws ValidationException when the value is out of range, naming the field and the value
+         */
         public Builder backoffJitter(double value) {
             if (!(value >= 0.0 && value < 1.0)) {
                 throw ValidationException.of("backoffJitter", value, "must be in [0, 1)");
@@ -305,61 +378,145 @@ public final class RoofworxConfig {
             return this;
         }
 
+        /**
+         * Sets {@link RoofworxConfig#backoffMax()}.
+         *
+         * @param value the new value
+         * @return this builder
+         * @throws ValidationException when the value is out of range, naming the field and the value
+         */
         public Builder backoffMax(Duration value) {
             backoffMax = positive("backoffMax", value);
             return this;
         }
 
+        /**
+         * Sets {@link RoofworxConfig#batchSize()}.
+         *
+         * @param value the new value
+         * @return this builder
+         * @throws ValidationException when the value is out of range, naming the field and the value
+         */
         public Builder batchSize(int value) {
             batchSize = atLeast("batchSize", value, 1);
             return this;
         }
 
+        /**
+         * Sets {@link RoofworxConfig#lease()}.
+         *
+         * @param value the new value
+         * @return this builder
+         * @throws ValidationException when the value is out of range, naming the field and the value
+         */
         public Builder lease(Duration value) {
             lease = positive("lease", value);
             return this;
         }
 
+        /**
+         * Sets {@link RoofworxConfig#syncInterval()}.
+         *
+         * @param value the new value
+         * @return this builder
+         * @throws ValidationException when the value is out of range, naming the field and the value
+         */
         public Builder syncInterval(Duration value) {
             syncInterval = positive("syncInterval", value);
             return this;
         }
 
+        /**
+         * Sets {@link RoofworxConfig#maxBatchesPerRun()}.
+         *
+         * @param value the new value
+         * @return this builder
+         * @throws ValidationException when the value is out of range, naming the field and the value
+         */
         public Builder maxBatchesPerRun(int value) {
             maxBatchesPerRun = atLeast("maxBatchesPerRun", value, 1);
             return this;
         }
 
+        /**
+         * Sets {@link RoofworxConfig#shutdownTimeout()}.
+         *
+         * @param value the new value
+         * @return this builder
+         * @throws ValidationException when the value is out of range, naming the field and the value
+         */
         public Builder shutdownTimeout(Duration value) {
             shutdownTimeout = notNegative("shutdownTimeout", value);
             return this;
         }
 
+        /**
+         * Sets {@link RoofworxConfig#permissionCacheTtl()}.
+         *
+         * @param value the new value
+         * @return this builder
+         * @throws ValidationException when the value is out of range, naming the field and the value
+         */
         public Builder permissionCacheTtl(Duration value) {
             permissionCacheTtl = notNegative("permissionCacheTtl", value);
             return this;
         }
 
+        /**
+         * Sets {@link RoofworxConfig#projectStaleIfError()}.
+         *
+         * @param value the new value
+         * @return this builder
+         * @throws ValidationException when the value is out of range, naming the field and the value
+         */
         public Builder projectStaleIfError(Duration value) {
             projectStaleIfError = notNegative("projectStaleIfError", value);
             return this;
         }
 
+        /**
+         * Sets {@link RoofworxConfig#coldLinger()}.
+         *
+         * @param value the new value
+         * @return this builder
+         * @throws ValidationException when the value is out of range, naming the field and the value
+         */
         public Builder coldLinger(Duration value) {
             coldLinger = notNegative("coldLinger", value);
             return this;
         }
 
+        /**
+         * Sets {@link RoofworxConfig#coldDailyCallBudget()}.
+         *
+         * @param value the new value
+         * @return this builder
+         * @throws ValidationException when the value is out of range, naming the field and the value
+         */
         public Builder coldDailyCallBudget(int value) {
             coldDailyCallBudget = atLeast("coldDailyCallBudget", value, 0);
             return this;
         }
 
+        /**
+         * Sets {@link RoofworxConfig#checkIdOwner()}.
+         *
+         * @param value the new value
+         * @return this builder
+         * @throws ValidationException when the value is out of range, naming the field and the value
+         */
         public Builder checkIdOwner(boolean value) {
             checkIdOwner = value;
             return this;
         }
 
+        /**
+         * Sets {@link RoofworxConfig#syncAfterSubmit()}.
+         *
+         * @param value the new value
+         * @return this builder
+         * @throws ValidationException when the value is out of range, naming the field and the value
+         */
         public Builder syncAfterSubmit(boolean value) {
             syncAfterSubmit = value;
             return this;
@@ -372,35 +529,6 @@ public final class RoofworxConfig {
                         "must be >= backoffInitial (" + backoffInitial + ")");
             }
             return new RoofworxConfig(this);
-        }
-
-        private static Duration positive(String field, Duration value) {
-            notNull(field, value);
-            if (value.isNegative() || value.isZero()) {
-                throw ValidationException.of(field, value, "must be > 0");
-            }
-            return value;
-        }
-
-        private static Duration notNegative(String field, Duration value) {
-            notNull(field, value);
-            if (value.isNegative()) {
-                throw ValidationException.of(field, value, "must be >= 0");
-            }
-            return value;
-        }
-
-        private static int atLeast(String field, int value, int min) {
-            if (value < min) {
-                throw ValidationException.of(field, value, "must be >= " + min);
-            }
-            return value;
-        }
-
-        private static void notNull(String field, Object value) {
-            if (value == null) {
-                throw ValidationException.of(field, null, "must not be null");
-            }
         }
     }
 }

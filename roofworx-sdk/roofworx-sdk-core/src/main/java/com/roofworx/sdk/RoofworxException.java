@@ -4,10 +4,15 @@ package com.roofworx.sdk;
 public class RoofworxException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message what went wrong, naming the field or store */
     public RoofworxException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what went wrong
+     * @param cause   the underlying failure
+     */
     public RoofworxException(String message, Throwable cause) {
         super(message, cause);
     }

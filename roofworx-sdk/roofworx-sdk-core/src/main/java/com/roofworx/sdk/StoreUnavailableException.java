@@ -14,6 +14,14 @@ public final class StoreUnavailableException extends RoofworxException {
         this.store = store;
     }
 
+    /**
+     * {@code store} failed during {@code operation}.
+     *
+     * @param store     the store's name, such as {@code redis}
+     * @param operation what was asked of it
+     * @param cause     the underlying failure, or null
+     * @return the exception, never null
+     */
     public static StoreUnavailableException of(String store, String operation, Throwable cause) {
         String reason = cause == null ? "" : ": " + cause.getMessage();
         return new StoreUnavailableException(store, store + " failed during " + operation + reason, cause);

@@ -84,6 +84,10 @@ public interface SyncEngine {
     record SyncReport(int claimed, int warmSynced, int coldSynced, int failed, int blocked, int leaseLost) {
         public static final SyncReport EMPTY = new SyncReport(0, 0, 0, 0, 0, 0);
 
+        /**
+         * @param o another run's report
+         * @return the sums of both reports, never null
+         */
         public SyncReport plus(SyncReport o) {
             return new SyncReport(claimed + o.claimed, warmSynced + o.warmSynced, coldSynced + o.coldSynced,
                     failed + o.failed, blocked + o.blocked, leaseLost + o.leaseLost);

@@ -20,6 +20,7 @@ public final class ValidationException extends RoofworxException {
         return new ValidationException(field, shown, field + " " + rule + " but was " + shown);
     }
 
+    /** @return the name of the field (or setting) that was refused, never null */
     public String field() {
         return field;
     }

@@ -26,25 +26,25 @@ class RoofworxConfigTest {
     @Test
     @DisplayName("every setter refuses a bad value at once, naming the field and the value")
     void refusesBadValues() {
-        assertThatThrownBy(() -> RoofworxConfig.custom().batchSize(0))
+        assertThatThrownBy(() -> RoofworxConfig.builder().batchSize(0))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("batchSize must be >= 1 but was 0")
                 .satisfies(e -> {
                     assertThat(((ValidationException) e).field()).isEqualTo("batchSize");
                     assertThat(((ValidationException) e).rejectedValue()).isEqualTo("0");
                 });
-        assertThatThrownBy(() -> RoofworxConfig.custom().projectStaleIfError(Duration.ofDays(-1)))
+        assertThatThrownBy(() -> RoofworxConfig.builder().projectStaleIfError(Duration.ofDays(-1)))
                 .isInstanceOf(ValidationException.class).hasMessage("projectStaleIfError must be >= 0 but was PT-24H");
-        assertThatThrownBy(() -> RoofworxConfig.custom().lease(Duration.ofSeconds(-1)))
+        assertThatThrownBy(() -> RoofworxConfig.builder().lease(Duration.ofSeconds(-1)))
                 .isInstanceOf(ValidationException.class).hasMessage("lease must be > 0 but was PT-1S");
-        assertThatThrownBy(() -> RoofworxConfig.custom().backoffJitter(1.5))
+        assertThatThrownBy(() -> RoofworxConfig.builder().backoffJitter(1.5))
                 .isInstanceOf(ValidationException.class).hasMessage("backoffJitter must be in [0, 1) but was 1.5");
-        assertThatThrownBy(() -> RoofworxConfig.custom().backoffMultiplier(Double.NaN))
+        assertThatThrownBy(() -> RoofworxConfig.builder().backoffMultiplier(Double.NaN))
                 .isInstanceOf(ValidationException.class).hasMessage("backoffMultiplier must be >= 1.0 but was NaN");
-        assertThatThrownBy(() -> RoofworxConfig.custom().projectCacheTtl(null))
+        assertThatThrownBy(() -> RoofworxConfig.builder().projectCacheTtl(null))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("projectCacheTtl must not be null but was null");
-        assertThatThrownBy(() -> RoofworxConfig.custom().coldLinger(null))
+        assertThatThrownBy(() -> RoofworxConfig.builder().coldLinger(null))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("coldLinger must not be null but was null");
     }
@@ -52,7 +52,7 @@ class RoofworxConfigTest {
     @Test
     @DisplayName("build() catches settings that contradict each other")
     void crossField() {
-        assertThatThrownBy(() -> RoofworxConfig.custom().backoffInitial(Duration.ofMinutes(10))
+        assertThatThrownBy(() -> RoofworxConfig.builder().backoffInitial(Duration.ofMinutes(10))
                 .backoffMax(Duration.ofMinutes(1)).build())
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("backoffMax must be >= backoffInitial (PT10M) but was PT1M");
@@ -72,7 +72,7 @@ class RoofworxConfigTest {
     @Test
     @DisplayName("from(base) copies every setting")
     void copies() {
-        RoofworxConfig base = RoofworxConfig.custom().batchSize(7).syncAfterSubmit(false).build();
+        RoofworxConfig base = RoofworxConfig.builder().batchSize(7).syncAfterSubmit(false).build();
         RoofworxConfig copy = RoofworxConfig.from(base).build();
         assertThat(copy.toString()).isEqualTo(base.toString());
     }

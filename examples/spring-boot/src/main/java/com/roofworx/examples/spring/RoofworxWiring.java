@@ -42,7 +42,7 @@ public class RoofworxWiring {
     @Bean(destroyMethod = "close")
     RedisAdapter roofworxRedis(RoofworxProperties properties) {
         return RedisAdapter.connect(properties.redisUri(),
-                RedisAdapterConfig.custom().keyPrefix(properties.keyPrefix()).build());
+                RedisAdapterConfig.builder().keyPrefix(properties.keyPrefix()).build());
     }
 
     @Bean(destroyMethod = "close")
@@ -79,7 +79,7 @@ public class RoofworxWiring {
                 .hotStore(redis.hotEntryStore(Clock.system()))
                 .warmStore(new PostgresWarmEntryStore(dataSource))
                 .coldSink(zoho.coldEntrySink())
-                .config(RoofworxConfig.custom()
+                .config(RoofworxConfig.builder()
                         .syncInterval(properties.sync().interval())
                         .coldLinger(properties.sync().coldLinger())
                         .build())

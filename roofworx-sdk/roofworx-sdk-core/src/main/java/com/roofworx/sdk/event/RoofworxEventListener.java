@@ -9,6 +9,11 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface RoofworxEventListener {
 
+    /**
+     * Called once per event, on the thread that did the work.
+     *
+     * @param event the event, never null
+     */
     void onEvent(RoofworxEvent event);
 
     /** A listener for one event type: {@code RoofworxEventListener.on(EntryBlocked.class, e -> alert(e))}. */

@@ -36,18 +36,35 @@ public record BlockedFilter(Destination destination, String errorCode, String ow
         return ALL;
     }
 
+    /**
+     * @param value only entries blocked for this destination; null for any
+     * @return a new filter, never null
+     */
     public BlockedFilter destination(Destination value) {
         return new BlockedFilter(value, errorCode, owner, createdFrom, createdBefore);
     }
 
+    /**
+     * @param value only entries refused with this code; null for any
+     * @return a new filter, never null
+     */
     public BlockedFilter errorCode(String value) {
         return new BlockedFilter(destination, value, owner, createdFrom, createdBefore);
     }
 
+    /**
+     * @param value only this worker's entries; null for any
+     * @return a new filter, never null
+     */
     public BlockedFilter owner(String value) {
         return new BlockedFilter(destination, errorCode, value, createdFrom, createdBefore);
     }
 
+    /**
+     * @param from   only entries created at or after this instant; null for no lower bound
+     * @param before only entries created before this instant; null for no upper bound
+     * @return a new filter, never null
+     */
     public BlockedFilter created(Instant from, Instant before) {
         return new BlockedFilter(destination, errorCode, owner, from, before);
     }

@@ -1,5 +1,7 @@
 package com.roofworx.sdk.model;
 
+import com.roofworx.sdk.Checks;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -20,6 +22,10 @@ public record BlockedPosition(Instant createdAt, UUID id) implements Comparable<
         Checks.notNull("id", id);
     }
 
+    /**
+     * @param entry a blocked entry
+     * @return the position just at that entry, never null
+     */
     public static BlockedPosition of(TimeEntry entry) {
         return new BlockedPosition(entry.createdAt(), entry.id());
     }

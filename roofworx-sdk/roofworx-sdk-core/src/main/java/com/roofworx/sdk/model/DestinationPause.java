@@ -1,5 +1,6 @@
 package com.roofworx.sdk.model;
 
+import com.roofworx.sdk.Checks;
 import com.roofworx.sdk.spi.FailureKind;
 
 import java.time.Instant;
@@ -24,8 +25,6 @@ public record DestinationPause(Destination destination, Instant since, Instant n
         Checks.notNull("since", since);
         Checks.notNull("nextProbeAt", nextProbeAt);
         Checks.notNull("kind", kind);
-        if (failures < 1) {
-            throw new IllegalArgumentException("failures must be >= 1 but was " + failures);
-        }
+        Checks.atLeast("failures", failures, 1);
     }
 }

@@ -1,5 +1,7 @@
 package com.roofworx.sdk.model;
 
+import com.roofworx.sdk.Checks;
+
 import java.time.Instant;
 
 /**
@@ -16,9 +18,7 @@ public record DestinationState(SyncStatus status, int attempts, String lastError
 
     public DestinationState {
         Checks.notNull("status", status);
-        if (attempts < 0) {
-            throw new IllegalArgumentException("attempts must be >= 0 but was " + attempts);
-        }
+        Checks.atLeast("attempts", attempts, 0);
     }
 
     /** Fresh state: due at {@code now}. */
@@ -26,6 +26,7 @@ public record DestinationState(SyncStatus status, int attempts, String lastError
         return new DestinationState(SyncStatus.PENDING, 0, null, now);
     }
 
+    /** @return the state of an entry the destination holds, never null */
     public static DestinationState synced() {
         return new DestinationState(SyncStatus.SYNCED, 0, null, null);
     }
@@ -35,10 +36,23 @@ public record DestinationState(SyncStatus status, int attempts, String lastError
         return new DestinationState(SyncStatus.PENDING, attempts, lastError, retryAt);
     }
 
+    /**
+     * One more failed attempt, due again at {@code retryAt}.
+     *
+     * @param error   what failed
+     * @param retryAt when to try again
+     * @return the new state, never null
+     */
     public DestinationState failed(String error, Instant retryAt) {
         return new DestinationState(SyncStatus.PENDING, attempts + 1, error, retryAt);
     }
 
+    /**
+     * Refused by the destination: parked until replayed.
+     *
+     * @param error the refusal, see {@link #refusal(String, String)}
+     * @return the new state, never null
+     */
     public DestinationState blocked(String error) {
         return new DestinationState(SyncStatus.BLOCKED, attempts + 1, error, null);
     }
@@ -65,14 +79,17 @@ public record DestinationState(SyncStatus status, int attempts, String lastError
         return CODE.matcher(code).matches() ? code : null;
     }
 
+    /** @return whether the destination still has to take the entry */
     public boolean isPending() {
         return status == SyncStatus.PENDING;
     }
 
+    /** @return whether the destination holds the entry */
     public boolean isSynced() {
         return status == SyncStatus.SYNCED;
     }
 
+    /** @return whether the destination refused the entry */
     public boolean isBlocked() {
         return status == SyncStatus.BLOCKED;
     }

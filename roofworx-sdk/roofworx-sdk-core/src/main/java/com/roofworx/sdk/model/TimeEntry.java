@@ -1,5 +1,7 @@
 package com.roofworx.sdk.model;
 
+import com.roofworx.sdk.Checks;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -87,10 +89,19 @@ public record TimeEntry(UUID id, String owner, String projectId, LocalDate workD
         return new EntryDraft(id, projectId, workDate, minutes, notes, taskType);
     }
 
+    /**
+     * @param destination warm or cold
+     * @return the entry's sync state there, never null
+     */
     public DestinationState state(Destination destination) {
         return destination == Destination.WARM ? warm : cold;
     }
 
+    /**
+     * @param destination warm or cold
+     * @param state       the new sync state there
+     * @return a copy with that state, never null
+     */
     public TimeEntry withState(Destination destination, DestinationState state) {
         return destination == Destination.WARM
                 ? new TimeEntry(id, owner, projectId, workDate, minutes, notes, taskType, createdAt, state, cold,
@@ -99,6 +110,10 @@ public record TimeEntry(UUID id, String owner, String projectId, LocalDate workD
                 coldRecordId, version, voided, updatedAt, pendingHistory);
     }
 
+    /**
+     * @param recordId the cold sink's id of the record holding this entry
+     * @return a copy with that id, never null
+     */
     public TimeEntry withColdRecordId(String recordId) {
         return new TimeEntry(id, owner, projectId, workDate, minutes, notes, taskType, createdAt, warm, cold,
                 recordId, version, voided, updatedAt, pendingHistory);

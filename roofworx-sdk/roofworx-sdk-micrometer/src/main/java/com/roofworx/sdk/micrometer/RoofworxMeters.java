@@ -1,5 +1,6 @@
 package com.roofworx.sdk.micrometer;
 
+import com.roofworx.sdk.Checks;
 import com.roofworx.sdk.SyncEngine;
 import com.roofworx.sdk.SyncEngine.SyncStats;
 import com.roofworx.sdk.event.RoofworxEvent;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 
@@ -124,9 +124,9 @@ public final class RoofworxMeters implements RoofworxEventListener {
     }
 
     RoofworxMeters(MeterRegistry registry, Iterable<Tag> commonTags, Duration statsTtl, LongSupplier nanoTime) {
-        this.registry = Objects.requireNonNull(registry, "registry");
-        this.commonTags = Tags.of(Objects.requireNonNull(commonTags, "commonTags"));
-        this.statsTtlNanos = Objects.requireNonNull(statsTtl, "statsTtl").toNanos();
+        this.registry = Checks.notNull("registry", registry);
+        this.commonTags = Tags.of(Checks.notNull("commonTags", commonTags));
+        this.statsTtlNanos = Checks.notNull("statsTtl", statsTtl).toNanos();
         this.nanoTime = nanoTime;
         for (RoofworxEvent.Tier tier : RoofworxEvent.Tier.values()) {
             submitted[0][tier.ordinal()] = counter(ENTRIES_SUBMITTED, "Accepted submits by result and the tier "
@@ -168,7 +168,7 @@ public final class RoofworxMeters implements RoofworxEventListener {
      * @return this
      */
     public RoofworxMeters bindTo(SyncEngine sync) {
-        Objects.requireNonNull(sync, "sync");
+        Checks.notNull("sync", sync);
         synchronized (statsLock) {
             if (this.sync != null) {
                 throw new IllegalStateException("already bound to a sync engine");

@@ -178,7 +178,7 @@ class RoofworxMetersTest {
                 .hotStore(new InMemoryHotEntryStore())
                 .warmStore(new InMemoryWarmEntryStore())
                 .coldSink(new InMemoryColdEntrySink())
-                .config(RoofworxConfig.custom().syncAfterSubmit(false).coldLinger(Duration.ZERO).build())
+                .config(RoofworxConfig.builder().syncAfterSubmit(false).coldLinger(Duration.ZERO).build())
                 .listener(e -> {
                     events.add(e);
                     sdkMeters.onEvent(e);

@@ -1,5 +1,6 @@
 package com.roofworx.sdk.postgres;
 
+import com.roofworx.sdk.Checks;
 import com.roofworx.sdk.ValidationException;
 import com.roofworx.sdk.model.BlockedFilter;
 import com.roofworx.sdk.model.BlockedPosition;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -53,8 +53,8 @@ public final class PostgresWarmEntryStore implements WarmEntryStore {
     private final Jdbc jdbc;
 
     public PostgresWarmEntryStore(DataSource dataSource, PostgresWarmStoreConfig config) {
-        Objects.requireNonNull(dataSource, "dataSource");
-        this.config = Objects.requireNonNull(config, "config");
+        Checks.notNull("dataSource", dataSource);
+        this.config = Checks.notNull("config", config);
         this.jdbc = new Jdbc(dataSource, Math.toIntExact(config.statementTimeout().getSeconds()));
         EntrySql sql = new EntrySql(config.schema());
         this.upserter = new BatchUpserter(jdbc, sql, config.batchSize());
@@ -88,8 +88,8 @@ public final class PostgresWarmEntryStore implements WarmEntryStore {
 
     @Override
     public Optional<TimeEntry> get(String owner, UUID id) {
-        notNull("owner", owner);
-        notNull("id", id);
+        Checks.notNull("owner", owner);
+        Checks.notNull("id", id);
         return queries.get(owner, id);
     }
 
@@ -100,9 +100,9 @@ public final class PostgresWarmEntryStore implements WarmEntryStore {
 
     @Override
     public List<TimeEntry> range(String owner, LocalDate from, LocalDate to) {
-        notNull("owner", owner);
-        notNull("from", from);
-        notNull("to", to);
+        Checks.notNull("owner", owner);
+        Checks.notNull("from", from);
+        Checks.notNull("to", to);
         return from.isAfter(to) ? List.of() : queries.range(owner, from, to);
     }
 
@@ -129,8 +129,8 @@ public final class PostgresWarmEntryStore implements WarmEntryStore {
      */
     @Override
     public List<TimeEntry> claimColdDue(Instant now, Duration lease, int limit) {
-        notNull("now", now);
-        notNull("lease", lease);
+        Checks.notNull("now", now);
+        Checks.notNull("lease", lease);
         if (lease.isNegative() || lease.isZero()) {
             // A zero lease would hand the same rows to concurrent callers.
             throw ValidationException.of("lease", lease, "must be positive");
@@ -147,7 +147,7 @@ public final class PostgresWarmEntryStore implements WarmEntryStore {
      */
     @Override
     public List<TimeEntry> coldBlocked(BlockedFilter filter, BlockedPosition after, int limit) {
-        notNull("filter", filter);
+        Checks.notNull("filter", filter);
         return limit(limit) == 0 || !forCold(filter) ? List.of() : blocked.page(filter, after, limit);
     }
 
@@ -163,7 +163,7 @@ public final class PostgresWarmEntryStore implements WarmEntryStore {
 
     @Override
     public Optional<TimeEntry> coldBlockedEntry(UUID id) {
-        notNull("id", id);
+        Checks.notNull("id", id);
         return blocked.entry(id);
     }
 
@@ -175,15 +175,15 @@ public final class PostgresWarmEntryStore implements WarmEntryStore {
      */
     @Override
     public int replayColdBlocked(BlockedFilter filter, Instant now) {
-        notNull("filter", filter);
-        notNull("now", now);
+        Checks.notNull("filter", filter);
+        Checks.notNull("now", now);
         return forCold(filter) ? blocked.replay(filter, now) : 0;
     }
 
     /** {@inheritDoc} One primary-key probe. */
     @Override
     public Optional<String> ownerOf(UUID id) {
-        notNull("id", id);
+        Checks.notNull("id", id);
         return blocked.ownerOf(id);
     }
 
@@ -204,14 +204,8 @@ public final class PostgresWarmEntryStore implements WarmEntryStore {
         return limit;
     }
 
-    private static void notNull(String field, Object value) {
-        if (value == null) {
-            throw ValidationException.of(field, null, "must not be null");
-        }
-    }
-
     private static List<TimeEntry> noNulls(String field, List<TimeEntry> entries) {
-        notNull(field, entries);
+        Checks.notNull(field, entries);
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i) == null) {
                 throw ValidationException.of(field + "[" + i + "]", null, "must not be null");

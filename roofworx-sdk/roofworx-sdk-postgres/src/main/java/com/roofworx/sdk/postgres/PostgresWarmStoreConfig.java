@@ -1,13 +1,13 @@
 package com.roofworx.sdk.postgres;
 
+import com.roofworx.sdk.Checks;
 import com.roofworx.sdk.ValidationException;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Settings of a {@link PostgresWarmEntryStore}. Immutable; start from {@link #ofDefaults()} or {@link #custom()}.
+ * Settings of a {@link PostgresWarmEntryStore}. Immutable; start from {@link #ofDefaults()} or {@link #builder()}.
  * Every builder setter checks its value at once and names the field and the value when it refuses it.
  */
 public final class PostgresWarmStoreConfig {
@@ -22,7 +22,7 @@ public final class PostgresWarmStoreConfig {
 
     // A plain, unquoted-safe PostgreSQL identifier: no quoting surprises, no injection through the name.
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    private static final PostgresWarmStoreConfig DEFAULTS = custom().build();
+    private static final PostgresWarmStoreConfig DEFAULTS = builder().build();
 
     private final String schema;
     private final int batchSize;
@@ -34,17 +34,27 @@ public final class PostgresWarmStoreConfig {
         this.statementTimeout = builder.statementTimeout;
     }
 
+    /**
+     * Shortcut for {@code builder().build()}.
+     *
+     * @return the default settings, never null
+     */
     public static PostgresWarmStoreConfig ofDefaults() {
         return DEFAULTS;
     }
 
-    public static Builder custom() {
+    /**
+     * A builder holding the defaults.
+     *
+     * @return a new builder, never null
+     */
+    public static Builder builder() {
         return new Builder();
     }
 
     /** A builder starting from {@code base}'s values. */
     public static Builder from(PostgresWarmStoreConfig base) {
-        Objects.requireNonNull(base, "base");
+        Checks.notNull("base", base);
         return new Builder().schema(base.schema).batchSize(base.batchSize).statementTimeout(base.statementTimeout);
     }
 

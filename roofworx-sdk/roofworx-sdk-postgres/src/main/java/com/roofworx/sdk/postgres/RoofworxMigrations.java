@@ -1,11 +1,11 @@
 package com.roofworx.sdk.postgres;
 
+import com.roofworx.sdk.Checks;
 import com.roofworx.sdk.StoreUnavailableException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 import javax.sql.DataSource;
-import java.util.Objects;
 
 /**
  * Applies the warm store's schema (Flyway migrations shipped in this jar under {@value #LOCATION}).
@@ -34,8 +34,8 @@ public final class RoofworxMigrations {
 
     /** Migrates {@code config}'s schema; answers how many scripts ran (0 when it was up to date). */
     public static int migrate(DataSource dataSource, PostgresWarmStoreConfig config) {
-        Objects.requireNonNull(dataSource, "dataSource");
-        Objects.requireNonNull(config, "config");
+        Checks.notNull("dataSource", dataSource);
+        Checks.notNull("config", config);
         try {
             return Flyway.configure()
                     .dataSource(dataSource)

@@ -53,7 +53,7 @@ class ConcurrencyIT {
     @Test
     void overlappingBatchesFromTwoThreadsLandOnceAndReportEachIdNewOnce() throws Exception {
         PostgresWarmEntryStore store = new PostgresWarmEntryStore(dataSource,
-                PostgresWarmStoreConfig.custom().batchSize(250).build());
+                PostgresWarmStoreConfig.builder().batchSize(250).build());
         Random random = new Random(42);
         Set<UUID> all = new HashSet<>();
         for (int round = 0; round < 5; round++) {

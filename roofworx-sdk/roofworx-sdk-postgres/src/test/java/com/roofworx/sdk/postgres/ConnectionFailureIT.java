@@ -107,7 +107,7 @@ class ConnectionFailureIT {
 
     private static PostgresWarmEntryStore store(Duration timeout) {
         return new PostgresWarmEntryStore(dataSource,
-                PostgresWarmStoreConfig.custom().batchSize(100).statementTimeout(timeout).build());
+                PostgresWarmStoreConfig.builder().batchSize(100).statementTimeout(timeout).build());
     }
 
     /** The id the batch writes last: the store sends rows in PostgreSQL's uuid order, which is the text order. */

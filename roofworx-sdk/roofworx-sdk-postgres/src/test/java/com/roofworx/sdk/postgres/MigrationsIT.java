@@ -48,7 +48,7 @@ class MigrationsIT {
     void migratesIntoAConfiguredSchemaBesideTheEmbeddersOwnTables() throws SQLException {
         try (HikariDataSource ds = TestPostgres.emptyDataSource()) {
             execute(ds, "CREATE TABLE public.invoices (id int PRIMARY KEY)");
-            PostgresWarmStoreConfig config = PostgresWarmStoreConfig.custom().schema("public").build();
+            PostgresWarmStoreConfig config = PostgresWarmStoreConfig.builder().schema("public").build();
 
             assertThat(RoofworxMigrations.migrate(ds, config)).isEqualTo(2);
 

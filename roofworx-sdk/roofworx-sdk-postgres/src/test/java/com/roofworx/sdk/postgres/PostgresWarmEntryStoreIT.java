@@ -48,7 +48,7 @@ class PostgresWarmEntryStoreIT {
     @BeforeEach
     void emptyStore() throws SQLException {
         MigrationsIT.execute(dataSource, "TRUNCATE roofworx.time_entry, roofworx.time_entry_history");
-        store = new PostgresWarmEntryStore(dataSource, PostgresWarmStoreConfig.custom().batchSize(100).build());
+        store = new PostgresWarmEntryStore(dataSource, PostgresWarmStoreConfig.builder().batchSize(100).build());
     }
 
     @Test

@@ -21,7 +21,7 @@ class PostgresWarmStoreConfigTest {
 
     @Test
     void fromCopiesABaseAndChangesOnlyWhatIsSet() {
-        PostgresWarmStoreConfig base = PostgresWarmStoreConfig.custom().schema("crew_a").batchSize(50).build();
+        PostgresWarmStoreConfig base = PostgresWarmStoreConfig.builder().schema("crew_a").batchSize(50).build();
 
         PostgresWarmStoreConfig copy = PostgresWarmStoreConfig.from(base).statementTimeout(Duration.ZERO).build();
 
@@ -33,7 +33,7 @@ class PostgresWarmStoreConfigTest {
 
     @Test
     void refusedValuesNameTheFieldAndTheValue() {
-        var builder = PostgresWarmStoreConfig.custom();
+        var builder = PostgresWarmStoreConfig.builder();
 
         assertThatThrownBy(() -> builder.batchSize(0)).isInstanceOf(ValidationException.class)
                 .hasMessage("batchSize must be between 1 and 10000 but was 0");
@@ -51,7 +51,7 @@ class PostgresWarmStoreConfigTest {
 
     @Test
     void acceptsTheEdgesOfEachRange() {
-        PostgresWarmStoreConfig config = PostgresWarmStoreConfig.custom().batchSize(1).batchSize(10_000)
+        PostgresWarmStoreConfig config = PostgresWarmStoreConfig.builder().batchSize(1).batchSize(10_000)
                 .schema("_x9").schema("a".repeat(63)).statementTimeout(Duration.ofSeconds(1)).build();
 
         assertThat(config.batchSize()).isEqualTo(10_000);

@@ -30,7 +30,7 @@ class RejectedRowsIT {
         // A rule the adapter knows nothing about, as a deployer might add: only the database can enforce it.
         MigrationsIT.execute(dataSource, "ALTER TABLE roofworx.time_entry "
                 + "ADD CONSTRAINT no_closed_deals CHECK (project_id <> 'deal-closed')");
-        store = new PostgresWarmEntryStore(dataSource, PostgresWarmStoreConfig.custom().batchSize(100).build());
+        store = new PostgresWarmEntryStore(dataSource, PostgresWarmStoreConfig.builder().batchSize(100).build());
     }
 
     @AfterAll

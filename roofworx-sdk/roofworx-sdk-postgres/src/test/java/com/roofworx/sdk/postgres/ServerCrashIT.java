@@ -69,7 +69,7 @@ class ServerCrashIT {
         pool = pool(port);
         RoofworxMigrations.migrate(pool);
         PostgresWarmEntryStore store = new PostgresWarmEntryStore(pool,
-                PostgresWarmStoreConfig.custom().batchSize(500).build());
+                PostgresWarmStoreConfig.builder().batchSize(500).build());
         List<TimeEntry> committed = Entries.batch(OWNER, 100);
         assertThat(store.upsert(committed).inserted()).hasSize(100);
         List<TimeEntry> batch = Entries.batch(OWNER, ROWS);

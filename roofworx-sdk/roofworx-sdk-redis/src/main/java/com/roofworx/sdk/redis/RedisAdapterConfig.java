@@ -1,5 +1,6 @@
 package com.roofworx.sdk.redis;
 
+import com.roofworx.sdk.Checks;
 import com.roofworx.sdk.ValidationException;
 
 import java.nio.file.Files;
@@ -8,7 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Settings of the Redis adapters. Immutable; build with {@link #custom()}, start from {@link #ofDefaults()}
+ * Settings of the Redis adapters. Immutable; build with {@link #builder()}, start from {@link #ofDefaults()}
  * or copy with {@link #from(RedisAdapterConfig)}. Every setter checks its value at once and names the field
  * and the value when it refuses one.
  */
@@ -38,14 +39,30 @@ public final class RedisAdapterConfig {
         this.trimBatch = builder.trimBatch;
     }
 
+    /**
+     * Shortcut for {@code builder().build()}.
+     *
+     * @return the default settings, never null
+     */
     public static RedisAdapterConfig ofDefaults() {
-        return custom().build();
+        return builder().build();
     }
 
-    public static Builder custom() {
+    /**
+     * A builder holding the defaults.
+     *
+     * @return a new builder, never null
+     */
+    public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder holding {@code base}'s values, to change a few of them.
+     *
+     * @param base the settings to start from
+     * @return a new builder, never null
+     */
     public static Builder from(RedisAdapterConfig base) {
         return new Builder().keyPrefix(base.keyPrefix).retention(base.retention)
                 .commandTimeout(base.commandTimeout).trimBatch(base.trimBatch)
@@ -176,10 +193,9 @@ public final class RedisAdapterConfig {
             return new RedisAdapterConfig(this);
         }
 
+        // Redis keeps expiries in whole milliseconds: a shorter duration would mean none.
         private static Duration positive(String field, Duration value) {
-            if (value == null) {
-                throw ValidationException.of(field, null, "must not be null");
-            }
+            Checks.notNull(field, value);
             if (value.isNegative() || value.toMillis() < 1) {
                 throw ValidationException.of(field, value, "must be at least 1 ms");
             }

@@ -36,7 +36,7 @@ final class BlockedBench {
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             String prefix = RedisTestServer.freshPrefix();
             RedisKeys keys = new RedisKeys(prefix);
-            HotEntryStore hot = RedisAdapter.using(connection, RedisAdapterConfig.custom().keyPrefix(prefix).build())
+            HotEntryStore hot = RedisAdapter.using(connection, RedisAdapterConfig.builder().keyPrefix(prefix).build())
                     .hotEntryStore(Clock.system());
             List<UUID> ids = fill(hot);
             long started = System.nanoTime();

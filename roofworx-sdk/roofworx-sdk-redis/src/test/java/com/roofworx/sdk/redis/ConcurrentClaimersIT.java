@@ -41,7 +41,7 @@ class ConcurrentClaimersIT {
             + "each entry completed once")
     void eachEntryOnce() throws Exception {
         String prefix = RedisTestServer.freshPrefix();
-        RedisAdapterConfig config = RedisAdapterConfig.custom().keyPrefix(prefix).build();
+        RedisAdapterConfig config = RedisAdapterConfig.builder().keyPrefix(prefix).build();
         try (RedisTestServer server = RedisTestServer.start();
              RedisAdapter first = server.adapter(config);
              RedisAdapter second = server.adapter(RedisAdapterConfig.from(config).singleSlotScripts(true).build())) {

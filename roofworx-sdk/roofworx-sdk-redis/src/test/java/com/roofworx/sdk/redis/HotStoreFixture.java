@@ -33,7 +33,7 @@ abstract class HotStoreFixture {
     @BeforeEach
     void freshStore() {
         clock = new TestClock();
-        config = RedisAdapterConfig.custom().keyPrefix(RedisTestServer.freshPrefix()).build();
+        config = RedisAdapterConfig.builder().keyPrefix(RedisTestServer.freshPrefix()).build();
         keys = new RedisKeys(config.keyPrefix());
         store = RedisAdapter.using(redis.connection, config).hotEntryStore(clock);
         raw = redis.connection.sync();

@@ -24,7 +24,7 @@ class RedisAdapterConfigTest {
     @Test
     @DisplayName("from() copies every field")
     void copy() {
-        RedisAdapterConfig base = RedisAdapterConfig.custom().keyPrefix("app1:").retention(Duration.ofDays(7))
+        RedisAdapterConfig base = RedisAdapterConfig.builder().keyPrefix("app1:").retention(Duration.ofDays(7))
                 .commandTimeout(Duration.ofMillis(500)).trimBatch(5).build();
         assertThat(RedisAdapterConfig.from(base).build()).hasToString(base.toString());
     }
@@ -32,17 +32,17 @@ class RedisAdapterConfigTest {
     @Test
     @DisplayName("refuses bad values, naming the field and the value")
     void validation() {
-        assertThatThrownBy(() -> RedisAdapterConfig.custom().keyPrefix("a{b}:"))
+        assertThatThrownBy(() -> RedisAdapterConfig.builder().keyPrefix("a{b}:"))
                 .isInstanceOf(ValidationException.class).hasMessage("keyPrefix must not contain '{' or '}' but was a{b}:");
-        assertThatThrownBy(() -> RedisAdapterConfig.custom().keyPrefix(null))
+        assertThatThrownBy(() -> RedisAdapterConfig.builder().keyPrefix(null))
                 .hasMessage("keyPrefix must not be null but was null");
-        assertThatThrownBy(() -> RedisAdapterConfig.custom().retention(Duration.ofDays(-1)))
+        assertThatThrownBy(() -> RedisAdapterConfig.builder().retention(Duration.ofDays(-1)))
                 .hasMessage("retention must be at least 1 ms but was PT-24H");
-        assertThatThrownBy(() -> RedisAdapterConfig.custom().commandTimeout(Duration.ZERO))
+        assertThatThrownBy(() -> RedisAdapterConfig.builder().commandTimeout(Duration.ZERO))
                 .hasMessage("commandTimeout must be at least 1 ms but was PT0S");
-        assertThatThrownBy(() -> RedisAdapterConfig.custom().trimBatch(0))
+        assertThatThrownBy(() -> RedisAdapterConfig.builder().trimBatch(0))
                 .hasMessage("trimBatch must be between 1 and 10000 but was 0");
-        assertThatThrownBy(() -> RedisAdapterConfig.custom().keyPrefix("x".repeat(65)))
+        assertThatThrownBy(() -> RedisAdapterConfig.builder().keyPrefix("x".repeat(65)))
                 .hasMessageStartingWith("keyPrefix must be at most 64 characters but was xxx");
     }
 

@@ -46,7 +46,7 @@ public final class RedisBench {
         boolean aof = Arrays.asList(args).contains("--aof");
         boolean slotSafe = Arrays.asList(args).contains("--slot-safe");
         try (RedisTestServer server = aof ? RedisTestServer.startWithAof() : RedisTestServer.start();
-             RedisAdapter adapter = server.adapter(RedisAdapterConfig.custom().keyPrefix(RedisTestServer.freshPrefix())
+             RedisAdapter adapter = server.adapter(RedisAdapterConfig.builder().keyPrefix(RedisTestServer.freshPrefix())
                      .singleSlotScripts(slotSafe).build())) {
             HotEntryStore hot = adapter.hotEntryStore(Clock.system());
             ProjectCache projects = adapter.projectCache();

@@ -44,7 +44,7 @@ class RedisClusterContractIT {
     }
 
     static RedisAdapter freshAdapter() {
-        return RedisAdapter.using(connection, RedisAdapterConfig.custom().keyPrefix(RedisTestServer.freshPrefix())
+        return RedisAdapter.using(connection, RedisAdapterConfig.builder().keyPrefix(RedisTestServer.freshPrefix())
                 .singleSlotScripts(true).build());
     }
 

@@ -62,7 +62,7 @@ class RedisClusterEngineIT {
 
     private static RedisAdapter freshAdapter(String prefix) {
         return RedisAdapter.using(connection,
-                RedisAdapterConfig.custom().keyPrefix(prefix).singleSlotScripts(true).build());
+                RedisAdapterConfig.builder().keyPrefix(prefix).singleSlotScripts(true).build());
     }
 
     @Test
@@ -106,7 +106,7 @@ class RedisClusterEngineIT {
             + "in the warm store and the cold sink once, queue empty")
     void twoEngines() throws Exception {
         String prefix = RedisTestServer.freshPrefix();
-        RedisAdapterConfig config = RedisAdapterConfig.custom().keyPrefix(prefix).singleSlotScripts(true).build();
+        RedisAdapterConfig config = RedisAdapterConfig.builder().keyPrefix(prefix).singleSlotScripts(true).build();
         InMemoryWarmEntryStore warm = new InMemoryWarmEntryStore();
         InMemoryColdEntrySink cold = new InMemoryColdEntrySink();
         List<String> users = users(24);
@@ -118,7 +118,7 @@ class RedisClusterEngineIT {
             for (RedisAdapter redis : List.of(first, second)) {
                 engines.add(Roofworx.builder().projectSource(source).projectCache(redis.projectCache())
                         .hotStore(redis.hotEntryStore(Clock.system())).warmStore(warm).coldSink(cold)
-                        .config(RoofworxConfig.custom().batchSize(20).lease(Duration.ofSeconds(30)).coldLinger(Duration.ZERO).build())
+                        .config(RoofworxConfig.builder().batchSize(20).lease(Duration.ofSeconds(30)).coldLinger(Duration.ZERO).build())
                         .build());
             }
             Map<UUID, String> submitted = new ConcurrentHashMap<>();

@@ -53,7 +53,7 @@ class RedisClusterFailoverIT {
     void masterKilledMidRun() throws Exception {
         try (RedisTestCluster cluster = RedisTestCluster.start()) {
             String prefix = RedisTestServer.freshPrefix();
-            RedisAdapterConfig config = RedisAdapterConfig.custom().keyPrefix(prefix).singleSlotScripts(true)
+            RedisAdapterConfig config = RedisAdapterConfig.builder().keyPrefix(prefix).singleSlotScripts(true)
                     .commandTimeout(Duration.ofMillis(500)).build();
             List<String> users = RedisClusterEngineIT.users(30);
             int victim = cluster.masterPortOf(prefix + "{q}:due");
@@ -69,7 +69,7 @@ class RedisClusterFailoverIT {
             try (RedisAdapter redis = cluster.adapter(config)) {
                 Roofworx sdk = Roofworx.builder().projectSource(source).projectCache(new InMemoryProjectCache())
                         .hotStore(redis.hotEntryStore(Clock.system())).warmStore(warm).coldSink(cold)
-                        .config(RoofworxConfig.custom().syncAfterSubmit(false).batchSize(25).coldLinger(Duration.ZERO)
+                        .config(RoofworxConfig.builder().syncAfterSubmit(false).batchSize(25).coldLinger(Duration.ZERO)
                                 .backoffInitial(Duration.ofMillis(100)).backoffMax(Duration.ofMillis(500))
                                 .backoffJitter(0).lease(Duration.ofSeconds(5))
                                 // cold writes at once: a lingering partial batch would outlast the drain below

@@ -47,7 +47,7 @@ class RedisEngineIT {
                     .projectSource(new InMemoryProjectSource().put(Project.of("1001", "Maple St")).assign(ANNA, "1001"))
                     .projectCache(redis.projectCache()).hotStore(redis.hotEntryStore(clock))
                     .warmStore(warm).coldSink(cold).clock(clock)
-                    .config(RoofworxConfig.custom().syncAfterSubmit(false).coldLinger(Duration.ZERO).build())
+                    .config(RoofworxConfig.builder().syncAfterSubmit(false).coldLinger(Duration.ZERO).build())
                     .listener(com.roofworx.sdk.event.RoofworxEventListener.on(RoofworxEvent.EntrySubmitted.class,
                             submitted::add))
                     .build();

@@ -37,7 +37,7 @@ final class RedisMemory {
             raw.flushall();
             String prefix = RedisTestServer.freshPrefix();
             RedisKeys keys = new RedisKeys(prefix);
-            HotEntryStore hot = RedisAdapter.using(connection, RedisAdapterConfig.custom().keyPrefix(prefix).build())
+            HotEntryStore hot = RedisAdapter.using(connection, RedisAdapterConfig.builder().keyPrefix(prefix).build())
                     .hotEntryStore(Clock.system());
             long before = usedMemory(raw);
             List<TimeEntry> entries = new ArrayList<>();
@@ -52,7 +52,7 @@ final class RedisMemory {
                 claims.forEach(claim -> hot.complete(claim, RedisBench.synced(claim)));
             }
             print("synced", raw, keys, entries, usedMemory(raw) - before);
-            RedisAdapter.using(connection, RedisAdapterConfig.custom().keyPrefix(prefix).build()).projectCache()
+            RedisAdapter.using(connection, RedisAdapterConfig.builder().keyPrefix(prefix).build()).projectCache()
                     .putUser("worker0@roofco.example", RedisBench.projects(), Duration.ofHours(1), Duration.ofDays(7));
             System.out.printf("memory projects: MEMORY USAGE of one user's list of %d projects = %d B%n",
                     RedisBench.projects().size(), usage(raw, keys.projects("worker0@roofco.example")));

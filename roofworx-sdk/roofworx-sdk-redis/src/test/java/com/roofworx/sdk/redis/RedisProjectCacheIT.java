@@ -41,7 +41,7 @@ class RedisProjectCacheIT {
 
     @BeforeEach
     void freshCache() {
-        RedisAdapterConfig config = RedisAdapterConfig.custom().keyPrefix(RedisTestServer.freshPrefix()).build();
+        RedisAdapterConfig config = RedisAdapterConfig.builder().keyPrefix(RedisTestServer.freshPrefix()).build();
         keys = new RedisKeys(config.keyPrefix());
         clock = new TestClock();
         cache = RedisAdapter.using(redis.connection, config).projectCache(clock);

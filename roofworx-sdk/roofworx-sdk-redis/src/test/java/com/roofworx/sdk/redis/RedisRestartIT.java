@@ -30,7 +30,7 @@ class RedisRestartIT {
     @DisplayName("no acknowledged entry is lost across a crash with AOF, and the client reconnects")
     void survivesCrash() throws Exception {
         try (RedisTestServer server = RedisTestServer.startWithAof();
-             RedisAdapter adapter = server.adapter(RedisAdapterConfig.custom()
+             RedisAdapter adapter = server.adapter(RedisAdapterConfig.builder()
                      .keyPrefix(RedisTestServer.freshPrefix()).commandTimeout(Duration.ofSeconds(1)).build())) {
             HotEntryStore store = adapter.hotEntryStore(Clock.system());
             List<TimeEntry> acknowledged = new CopyOnWriteArrayList<>();

@@ -159,7 +159,7 @@ public final class RedisTestCluster implements AutoCloseable {
 
     /** An adapter on a connection of its own, slot-safe scripts, a key prefix no other adapter uses. */
     public RedisAdapter adapter() {
-        return adapter(RedisAdapterConfig.custom().keyPrefix(RedisTestServer.freshPrefix())
+        return adapter(RedisAdapterConfig.builder().keyPrefix(RedisTestServer.freshPrefix())
                 .singleSlotScripts(true).build());
     }
 

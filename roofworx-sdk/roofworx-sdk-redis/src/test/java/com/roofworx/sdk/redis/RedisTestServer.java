@@ -75,7 +75,7 @@ public final class RedisTestServer implements AutoCloseable {
 
     /** An adapter on its own connection, with a key prefix no other adapter of this run uses. */
     public RedisAdapter adapter() {
-        return RedisAdapter.connect(uri(), RedisAdapterConfig.custom().keyPrefix(freshPrefix()).build());
+        return RedisAdapter.connect(uri(), RedisAdapterConfig.builder().keyPrefix(freshPrefix()).build());
     }
 
     public RedisAdapter adapter(RedisAdapterConfig config) {

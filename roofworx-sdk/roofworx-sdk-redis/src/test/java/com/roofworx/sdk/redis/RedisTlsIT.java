@@ -55,7 +55,7 @@ class RedisTlsIT {
     }
 
     private static RedisAdapterConfig.Builder trustingTheTestCa() {
-        return RedisAdapterConfig.custom().keyPrefix(RedisTestServer.freshPrefix())
+        return RedisAdapterConfig.builder().keyPrefix(RedisTestServer.freshPrefix())
                 .tlsCaCertificates(redis.certificates().caCertificate());
     }
 
@@ -85,7 +85,7 @@ class RedisTlsIT {
     @Test
     void aServerTheJvmsTrustStoreDoesNotVouchForIsRefused() {
         Throwable failure = catchThrowable(() -> RedisAdapter.connect(uri(USER + ":" + USER_PASSWORD, "localhost"),
-                RedisAdapterConfig.custom().keyPrefix(RedisTestServer.freshPrefix()).build()).close());
+                RedisAdapterConfig.builder().keyPrefix(RedisTestServer.freshPrefix()).build()).close());
 
         assertThat(failure).isNotNull();
         assertThat(allText(failure)).containsIgnoringCase("certification path").doesNotContain(USER_PASSWORD);
@@ -140,7 +140,7 @@ class RedisTlsIT {
 
     @Test
     void aCaFileThatCannotBeReadIsRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> RedisAdapterConfig.custom().tlsCaCertificates(dir.resolve("missing.pem")))
+        assertThatThrownBy(() -> RedisAdapterConfig.builder().tlsCaCertificates(dir.resolve("missing.pem")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("tlsCaCertificates");
     }
 

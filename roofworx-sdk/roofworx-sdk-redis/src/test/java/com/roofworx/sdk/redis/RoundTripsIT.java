@@ -64,7 +64,7 @@ class RoundTripsIT {
     @Test
     @DisplayName("single-node mode: a submit is one EVALSHA; a projects read one HGETALL; a range one EVALSHA")
     void singleNode() {
-        try (RedisAdapter adapter = RedisAdapter.using(client, RedisAdapterConfig.custom()
+        try (RedisAdapter adapter = RedisAdapter.using(client, RedisAdapterConfig.builder()
                 .keyPrefix(RedisTestServer.freshPrefix()).build())) {
             TestClock clock = new TestClock();
             HotEntryStore hot = adapter.hotEntryStore(clock);
@@ -82,7 +82,7 @@ class RoundTripsIT {
     @Test
     @DisplayName("slot-safe mode: a submit is the insert script with the index touch pipelined behind it")
     void slotSafe() {
-        try (RedisAdapter adapter = RedisAdapter.using(client, RedisAdapterConfig.custom()
+        try (RedisAdapter adapter = RedisAdapter.using(client, RedisAdapterConfig.builder()
                 .keyPrefix(RedisTestServer.freshPrefix()).singleSlotScripts(true).build())) {
             TestClock clock = new TestClock();
             HotEntryStore hot = adapter.hotEntryStore(clock);
@@ -99,7 +99,7 @@ class RoundTripsIT {
     @DisplayName("blocked list: a page of 1,000 is one scan script and 1,000 pipelined GETs; a lookup by id an "
             + "HGET and a GET; a bulk replay of 1,000 the requeue scripts and one touch per owner, then one unblock")
     void blockedList() {
-        try (RedisAdapter adapter = RedisAdapter.using(client, RedisAdapterConfig.custom()
+        try (RedisAdapter adapter = RedisAdapter.using(client, RedisAdapterConfig.builder()
                 .keyPrefix(RedisTestServer.freshPrefix()).build())) {
             TestClock clock = new TestClock();
             HotEntryStore hot = adapter.hotEntryStore(clock);

@@ -21,12 +21,12 @@ final class SharedRedis implements AutoCloseable {
     /** An adapter on the shared connection with a prefix of its own. */
     RedisAdapter freshAdapter() {
         return RedisAdapter.using(connection,
-                RedisAdapterConfig.custom().keyPrefix(RedisTestServer.freshPrefix()).build());
+                RedisAdapterConfig.builder().keyPrefix(RedisTestServer.freshPrefix()).build());
     }
 
     /** As {@link #freshAdapter()}, with every script kept in one slot, as on Redis Cluster. */
     RedisAdapter freshSingleSlotAdapter() {
-        return RedisAdapter.using(connection, RedisAdapterConfig.custom().keyPrefix(RedisTestServer.freshPrefix())
+        return RedisAdapter.using(connection, RedisAdapterConfig.builder().keyPrefix(RedisTestServer.freshPrefix())
                 .singleSlotScripts(true).build());
     }
 

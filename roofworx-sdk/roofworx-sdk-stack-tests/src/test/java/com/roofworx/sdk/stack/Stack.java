@@ -39,7 +39,7 @@ final class Stack {
             connection = client.connect();
             Runtime.getRuntime().addShutdownHook(new Thread(Stack::stopRedis, "stack-redis-stop"));
         }
-        return RedisAdapter.using(connection, RedisAdapterConfig.custom().keyPrefix(RedisTestServer.freshPrefix()).build());
+        return RedisAdapter.using(connection, RedisAdapterConfig.builder().keyPrefix(RedisTestServer.freshPrefix()).build());
     }
 
     private static synchronized void stopRedis() {

@@ -95,7 +95,7 @@ final class TwoInstances implements AutoCloseable {
                 .assign(ANNA, "1001").assign(BEN, "1001").assign(CARL, "1002").assign(DORA, "1002");
         RedisAdapter redis = Stack.freshRedis();
         AccessTokenCache tokens = redis.accessTokenCache(clock);
-        RoofworxConfig config = RoofworxConfig.custom().syncAfterSubmit(false).backoffJitter(0)
+        RoofworxConfig config = RoofworxConfig.builder().syncAfterSubmit(false).backoffJitter(0)
                 .backoffMax(BACKOFF_MAX).coldLinger(coldLinger).build();
         Function<String, Roofworx> instance = name -> {
             ZohoCrm crm = ZohoCrm.connect(Stack.zohoConfig(simulator), tokens, clock);

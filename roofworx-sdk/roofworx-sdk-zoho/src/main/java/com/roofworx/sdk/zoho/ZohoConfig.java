@@ -12,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import static com.roofworx.sdk.Checks.positive;
+
 /**
  * Everything the Zoho CRM adapter needs: where Zoho is, the OAuth self-client grant, module and field API
  * names, which Deal stages count as active, and timeouts. Immutable; built with {@link #builder()}, where
@@ -276,11 +278,5 @@ public final class ZohoConfig {
             return value;
         }
 
-        private static Duration positive(String field, Duration value) {
-            if (value == null || value.isZero() || value.isNegative()) {
-                throw ValidationException.of(field, value, "must be positive");
-            }
-            return value;
-        }
     }
 }

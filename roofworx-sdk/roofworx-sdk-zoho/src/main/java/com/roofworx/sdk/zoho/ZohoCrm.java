@@ -1,5 +1,6 @@
 package com.roofworx.sdk.zoho;
 
+import com.roofworx.sdk.Checks;
 import com.roofworx.sdk.spi.AccessTokenCache;
 import com.roofworx.sdk.spi.Clock;
 import com.roofworx.sdk.zoho.internal.RecordPager;
@@ -9,7 +10,6 @@ import com.roofworx.sdk.zoho.internal.WorkerDirectory;
 import com.roofworx.sdk.zoho.internal.ZohoCalls;
 import com.roofworx.sdk.zoho.internal.ZohoTokens;
 
-import java.util.Objects;
 
 /**
  * A connection to one Zoho CRM organisation: the HTTP clients, the shared access token and the worker map
@@ -47,8 +47,8 @@ public final class ZohoCrm implements AutoCloseable {
     }
 
     public static ZohoCrm connect(ZohoConfig config, AccessTokenCache tokenCache, Clock clock) {
-        return new ZohoCrm(Objects.requireNonNull(config, "config"), Objects.requireNonNull(tokenCache, "tokenCache"),
-                Objects.requireNonNull(clock, "clock"));
+        return new ZohoCrm(Checks.notNull("config", config), Checks.notNull("tokenCache", tokenCache),
+                Checks.notNull("clock", clock));
     }
 
     public ZohoConfig config() {

@@ -2,7 +2,6 @@ package com.roofworx.sdk.zoho;
 
 import com.roofworx.sdk.ValidationException;
 
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -54,10 +53,20 @@ public final class ZohoFields {
         voidedStatus = b.voidedStatus;
     }
 
+    /**
+     * Shortcut for {@code builder().build()}: the field names docs/zoho.md lists.
+     *
+     * @return the default field names, never null
+     */
     public static ZohoFields defaults() {
         return builder().build();
     }
 
+    /**
+     * A builder holding the default field names.
+     *
+     * @return a new builder, never null
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -203,7 +212,7 @@ public final class ZohoFields {
                 throw ValidationException.of(field, value,
                         "must be a Zoho API name (a letter, then letters, digits or underscores)");
             }
-            return Objects.requireNonNull(value);
+            return value;
         }
     }
 }

@@ -57,7 +57,7 @@ public final class EngineInstance {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
 
-        RedisAdapterConfig redisConfig = RedisAdapterConfig.custom().keyPrefix(prefix)
+        RedisAdapterConfig redisConfig = RedisAdapterConfig.builder().keyPrefix(prefix)
                 .commandTimeout(Duration.ofMillis(500)).build();
         RedisClusterClient client = RedisClusterClient.create(seeds);
         client.setOptions(ClusterClientOptions.builder()
@@ -80,7 +80,7 @@ public final class EngineInstance {
         Roofworx sdk = Roofworx.builder().projectSource(zoho.projectSource()).projectCache(redis.projectCache())
                 .hotStore(redis.hotEntryStore(Clock.system())).warmStore(new PostgresWarmEntryStore(dataSource))
                 .coldSink(zoho.coldEntrySink())
-                .config(RoofworxConfig.custom().syncAfterSubmit(false).batchSize(20).lease(Duration.ofSeconds(3))
+                .config(RoofworxConfig.builder().syncAfterSubmit(false).batchSize(20).lease(Duration.ofSeconds(3))
                         // A short linger: batches still form across the three instances, in test time.
                         .coldLinger(Duration.ofMillis(300))
                         .backoffInitial(Duration.ofMillis(200)).backoffMax(Duration.ofSeconds(1)).build())

@@ -93,7 +93,7 @@ class EngineInstancesIT {
                             .as(survivor.name + " submitted everything; log: " + survivor.log()).isTrue();
                 }
                 try (RedisAdapter redis = RedisAdapter.using(cluster.connect(),
-                        RedisAdapterConfig.custom().keyPrefix(prefix).singleSlotScripts(true).build())) {
+                        RedisAdapterConfig.builder().keyPrefix(prefix).singleSlotScripts(true).build())) {
                     HotEntryStore hot = redis.hotEntryStore(Clock.system());
                     awaitTrue(() -> settled(postgres, zoho, hot, acknowledged), "every entry synced everywhere");
                 }

@@ -54,7 +54,7 @@ class ZohoConfigTest {
     @Test
     void badValuesAreRefusedNamingTheFieldAndTheValue() {
         assertThatThrownBy(() -> valid().readTimeout(Duration.ofSeconds(-1)))
-                .isInstanceOf(ValidationException.class).hasMessage("readTimeout must be positive but was PT-1S");
+                .isInstanceOf(ValidationException.class).hasMessage("readTimeout must be > 0 but was PT-1S");
         assertThatThrownBy(() -> valid().timeEntriesModule("Time Entries"))
                 .hasMessageContaining("timeEntriesModule").hasMessageContaining("Time Entries");
         assertThatThrownBy(() -> valid().baseUrlOverride("ftp://x")).hasMessageContaining("baseUrlOverride");

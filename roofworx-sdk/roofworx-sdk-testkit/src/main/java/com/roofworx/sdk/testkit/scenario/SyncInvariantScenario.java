@@ -148,7 +148,7 @@ public final class SyncInvariantScenario {
         }
 
         void play() {
-            RoofworxConfig config = RoofworxConfig.custom().syncAfterSubmit(false).backoffJitter(0)
+            RoofworxConfig config = RoofworxConfig.builder().syncAfterSubmit(false).backoffJitter(0)
                     .backoffMax(Duration.ofMinutes(5)).batchSize(1 + random.nextInt(8))
                     .correctionWindow(Duration.ofDays(60)).build();
             Roofworx main = instance(config, hot.proxy());

@@ -81,6 +81,8 @@ public final class ZohoTokens {
         }
     }
 
+    // The wait is timed on the injected clock, as the lock's own expiry is: a retry library counting attempts
+    // on the wall clock would drift from the lock it waits for.
     private AccessToken obtain(AccessToken rejected) {
         Instant giveUp = clock.now().plus(lockTime);
         while (true) {

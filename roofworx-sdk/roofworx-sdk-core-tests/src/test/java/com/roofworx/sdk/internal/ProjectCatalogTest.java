@@ -1,4 +1,4 @@
-package com.roofworx.sdk.engine;
+package com.roofworx.sdk.internal;
 
 import com.roofworx.sdk.Roofworx;
 import com.roofworx.sdk.event.RoofworxEvent;
@@ -25,9 +25,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static com.roofworx.sdk.engine.Harness.ANNA;
-import static com.roofworx.sdk.engine.Harness.HARBOR;
-import static com.roofworx.sdk.engine.Harness.MAPLE;
+import static com.roofworx.sdk.internal.Harness.ANNA;
+import static com.roofworx.sdk.internal.Harness.HARBOR;
+import static com.roofworx.sdk.internal.Harness.MAPLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProjectCatalogTest {

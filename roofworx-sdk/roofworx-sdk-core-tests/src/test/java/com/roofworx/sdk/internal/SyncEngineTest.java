@@ -1,4 +1,4 @@
-package com.roofworx.sdk.engine;
+package com.roofworx.sdk.internal;
 
 import com.roofworx.sdk.Roofworx;
 import com.roofworx.sdk.SyncEngine.SyncReport;
@@ -21,9 +21,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import static com.roofworx.sdk.engine.Harness.ANNA;
-import static com.roofworx.sdk.engine.Harness.BEN;
-import static com.roofworx.sdk.engine.Harness.MAPLE;
+import static com.roofworx.sdk.internal.Harness.ANNA;
+import static com.roofworx.sdk.internal.Harness.BEN;
+import static com.roofworx.sdk.internal.Harness.MAPLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package com.roofworx.sdk.engine;
+package com.roofworx.sdk.internal;
 
 import com.roofworx.sdk.CorrectionNotAllowedException;
 import com.roofworx.sdk.EntryNotFoundException;
@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.UUID;
 
-import static com.roofworx.sdk.engine.Harness.ANNA;
-import static com.roofworx.sdk.engine.Harness.BEN;
-import static com.roofworx.sdk.engine.Harness.CARL;
-import static com.roofworx.sdk.engine.Harness.HARBOR;
-import static com.roofworx.sdk.engine.Harness.MAPLE;
+import static com.roofworx.sdk.internal.Harness.ANNA;
+import static com.roofworx.sdk.internal.Harness.BEN;
+import static com.roofworx.sdk.internal.Harness.CARL;
+import static com.roofworx.sdk.internal.Harness.HARBOR;
+import static com.roofworx.sdk.internal.Harness.MAPLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package com.roofworx.sdk.engine;
+package com.roofworx.sdk.internal;
 
 import com.roofworx.sdk.Roofworx;
 import com.roofworx.sdk.SyncEngine.BlockedPage;
@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static com.roofworx.sdk.engine.Harness.ANNA;
-import static com.roofworx.sdk.engine.Harness.BEN;
-import static com.roofworx.sdk.engine.Harness.MAPLE;
+import static com.roofworx.sdk.internal.Harness.ANNA;
+import static com.roofworx.sdk.internal.Harness.BEN;
+import static com.roofworx.sdk.internal.Harness.MAPLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Long outages seen by two instances sharing one hot store, and blocked work at scale. */

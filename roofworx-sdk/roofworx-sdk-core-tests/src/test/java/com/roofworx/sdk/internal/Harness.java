@@ -1,4 +1,4 @@
-package com.roofworx.sdk.engine;
+package com.roofworx.sdk.internal;
 
 import com.roofworx.sdk.Roofworx;
 import com.roofworx.sdk.RoofworxConfig;
@@ -60,7 +60,7 @@ final class Harness {
      * destinations (the linger has its own tests).
      */
     static RoofworxConfig.Builder config() {
-        return RoofworxConfig.custom().syncAfterSubmit(false).backoffJitter(0).coldLinger(Duration.ZERO)
+        return RoofworxConfig.builder().syncAfterSubmit(false).backoffJitter(0).coldLinger(Duration.ZERO)
                 .backoffInitial(Duration.ofSeconds(1)).backoffMax(Duration.ofMinutes(5)).batchSize(10);
     }
 

@@ -1,4 +1,4 @@
-package com.roofworx.sdk.engine;
+package com.roofworx.sdk.internal;
 
 import com.roofworx.sdk.memory.InMemoryHotEntryStore;
 import com.roofworx.sdk.memory.InMemoryWarmEntryStore;

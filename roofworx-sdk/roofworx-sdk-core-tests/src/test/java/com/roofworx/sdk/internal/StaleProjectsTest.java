@@ -1,4 +1,4 @@
-package com.roofworx.sdk.engine;
+package com.roofworx.sdk.internal;
 
 import com.roofworx.sdk.Roofworx;
 import com.roofworx.sdk.RoofworxConfig;
@@ -21,10 +21,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static com.roofworx.sdk.engine.Harness.ANNA;
-import static com.roofworx.sdk.engine.Harness.BEN;
-import static com.roofworx.sdk.engine.Harness.HARBOR;
-import static com.roofworx.sdk.engine.Harness.MAPLE;
+import static com.roofworx.sdk.internal.Harness.ANNA;
+import static com.roofworx.sdk.internal.Harness.BEN;
+import static com.roofworx.sdk.internal.Harness.HARBOR;
+import static com.roofworx.sdk.internal.Harness.MAPLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +45,7 @@ class StaleProjectsTest {
     }
 
     private static RoofworxConfig.Builder config() {
-        return RoofworxConfig.custom().syncAfterSubmit(false);
+        return RoofworxConfig.builder().syncAfterSubmit(false);
     }
 
     private EntryDraft draft(String projectId) {
