@@ -78,10 +78,14 @@ final class Corrections {
             throw ValidationException.of("version", expectedVersion, "must be at least 1");
         }
         TimeEntry current;
+        RuntimeException warmFailure = null;
         try {
             current = read.apply(owner, id).orElseThrow(() -> EntryNotFoundException.of(id));
         } catch (DefaultTimeEntries.HotUnreadable e) {
             return changeInWarm(owner, id, expectedVersion, change, (RuntimeException) e.getCause());
+        } catch (DefaultTimeEntries.WarmUnreadable e) {
+            current = e.hotCopy;
+            warmFailure = (RuntimeException) e.getCause();
         }
         // The version the hot store is expected to hold: the read's, unless the hot copy turns out to be behind
         // the warm one (changed in the warm store while the hot store was down), which is then overwritten.
@@ -91,7 +95,7 @@ final class Corrections {
             if (alreadyApplied(current, expectedVersion, wanted)) {
                 return new ChangeResult(current, false);
             }
-            check(current, expectedVersion);
+            check(current, expectedVersion, warmFailure);
             TimeEntry next = current.nextVersion(wanted.content, wanted.voided, clock.now());
             HotEntryStore.ReplaceResult replaced;
             try {
@@ -136,7 +140,7 @@ final class Corrections {
             if (alreadyApplied(current, expectedVersion, wanted)) {
                 return new ChangeResult(current, false);
             }
-            check(current, expectedVersion);
+            check(current, expectedVersion, null);
             TimeEntry next = current.nextVersion(wanted.content, wanted.voided, clock.now())
                     .withState(Destination.WARM, DestinationState.synced())
                     .withState(Destination.COLD, DestinationState.pending(clock.now()));
@@ -169,7 +173,12 @@ final class Corrections {
                 && current.sameContentAs(wanted.content);
     }
 
-    private void check(TimeEntry current, int expectedVersion) {
+    private void check(TimeEntry current, int expectedVersion, RuntimeException warmFailure) {
+        if (current.version() < expectedVersion && warmFailure != null) {
+            // The caller saw a newer version than the hot store holds: the warm store, which could not be read,
+            // may hold it (changed there while the hot store was down). Try again, not "stale".
+            throw StoreUnavailableException.of("warm", "correct", warmFailure);
+        }
         if (current.version() != expectedVersion) {
             throw StaleVersionException.of(current.id(), expectedVersion, current.version());
         }

@@ -159,7 +159,9 @@ public final class DefaultTimeEntries implements TimeEntries {
     /**
      * The newest copy of the owner's entry. With {@code hotRequired} a hot store that cannot be read fails the
      * read ({@link HotUnreadable}) instead of answering the warm copy, which may be older: a correction must
-     * not take a version the hot store has moved past for the current one.
+     * not take a version the hot store has moved past for the current one; and a warm store that cannot be read
+     * says so ({@link WarmUnreadable}, with the hot copy) instead of answering the hot copy as if it were known
+     * to be the newest.
      */
     private Optional<TimeEntry> read(String owner, UUID id, boolean hotRequired) {
         Optional<TimeEntry> fromHot = Optional.empty();
@@ -186,6 +188,9 @@ public final class DefaultTimeEntries implements TimeEntries {
             if (fromHot.isPresent()) {
                 // The hot copy is right about everything but perhaps a later cold write.
                 events.storeFailed("warm", "get", e);
+                if (hotRequired) {
+                    throw new WarmUnreadable(fromHot.get(), e);
+                }
                 return fromHot;
             }
             throw StoreUnavailableException.of("hot and warm", "get", e);
@@ -268,6 +273,17 @@ public final class DefaultTimeEntries implements TimeEntries {
 
         HotUnreadable(RuntimeException cause) {
             super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    /** The warm store could not be read; {@link #hotCopy} is what the hot store holds. */
+    static final class WarmUnreadable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient TimeEntry hotCopy;
+
+        WarmUnreadable(TimeEntry hotCopy, RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.hotCopy = hotCopy;
         }
     }
 

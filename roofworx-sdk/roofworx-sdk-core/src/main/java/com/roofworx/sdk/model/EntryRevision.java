@@ -1,5 +1,7 @@
 package com.roofworx.sdk.model;
 
+import com.roofworx.sdk.Checks;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
