@@ -1,6 +1,7 @@
 // Calls to the Roofworx API under the app's own origin. Every failure becomes an ApiError whose kind says
 // what the caller should do: 'network' and 'timeout' (try again later), 'busy' (429/503, after retryAfter),
-// 'server' (5xx, later), 'auth' (401: sign in again) or 'refused' (400/403/404/409/413/415: show the reason).
+// 'server' (5xx, later), 'auth' (401: sign in again) or 'refused' (400/403/404/409/412/413/415/428: show the
+// reason).
 
 const API = new URL('api/', document.baseURI);
 const TIMEOUT_MS = 20000;
@@ -37,12 +38,14 @@ async function problemOf(res) {
 
 /**
  * @param path relative to /api/ ('time-entries')
- * @param options method, body (an object, sent as JSON), token (bearer), timeout in ms
+ * @param options method, body (an object, sent as JSON), token (bearer), ifMatch (an entry version: the
+ *   change applies only to that version), timeout in ms
  * @returns {status, data, headers}
  */
-export async function call(path, { method = 'GET', body, token, timeout = TIMEOUT_MS } = {}) {
+export async function call(path, { method = 'GET', body, token, ifMatch, timeout = TIMEOUT_MS } = {}) {
   const headers = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
+  if (ifMatch !== undefined) headers['If-Match'] = `W/"${ifMatch}"`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeout);

@@ -30,12 +30,17 @@ export async function entries(owner) {
   return (await db.all('entries', owner)).filter((e) => e.workDate >= from);
 }
 
+/** Whether an entry may still be corrected or voided: its work date within the server's correction window. */
+export function changeable(entry, correctionDays) {
+  return correctionDays > 0 && !entry.voided && entry.workDate >= daysAgo(correctionDays);
+}
+
 /**
- * Fetches the last 30 days and makes the local copy match (entries the server no longer lists go, unless the
+ * Fetches the last 30 days (voided entries too: the list hides them unless asked) and makes the local copy match (entries the server no longer lists go, unless the
  * answer says a store was missing from it). Answers {partial, truncated}.
  */
 export async function refreshEntries(owner, token) {
-  const { data, headers } = await call('time-entries', { token, timeout: 15000 });
+  const { data, headers } = await call('time-entries?include=voided', { token, timeout: 15000 });
   const partial = headers.get('Roofworx-Partial');
   const truncated = headers.get('Roofworx-Truncated') === 'true';
   const names = (await projects(owner)).list;

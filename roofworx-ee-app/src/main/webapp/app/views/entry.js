@@ -1,5 +1,6 @@
 // New entry: project, work date, time worked, task and notes. Saving writes the entry to the outbox and shows
-// the confirmation at once; sending happens afterwards, whatever the network does.
+// the confirmation at once; sending happens afterwards, whatever the network does. The same form edits a recent
+// entry: saving queues a correction (the full new content, against the version the entry had when opened).
 
 import * as auth from '../auth.js';
 import * as data from '../data.js';
@@ -10,10 +11,16 @@ import { h, replace, toast, isoDate, daysAgo, uuid, duration } from '../ui.js';
 const TASKS = ['Roofing', 'Repair', 'Inspection', 'Gutters', 'Flashing', 'Clean-up', 'Travel'];
 const SEARCH_FROM = 7;
 let draftFrom = null;
+let editFrom = null;
 
 /** Opens the form prefilled with a refused entry's values; saving it replaces that entry. */
 export function fixing(item) {
   draftFrom = item;
+}
+
+/** Opens the form prefilled with an entry's values; saving it queues a correction made against {@code version}. */
+export function editing(entry, version) {
+  editFrom = { entry, version };
 }
 
 export function isDirty() {
@@ -24,7 +31,11 @@ export function isDirty() {
 export async function render(root, ctx) {
   const owner = ctx.profile.email;
   const fix = draftFrom;
+  const edit = editFrom;
   draftFrom = null;
+  editFrom = null;
+  // The values the form starts with: the refused entry's, or the edited entry's.
+  const from = fix ? fix.body : edit ? edit.entry : null;
   const { list } = await data.projects(owner);
   const last = await db.getValue(`last-project:${owner}`);
   const backdating = (ctx.config && ctx.config.backdatingDays) || 60;
@@ -38,7 +49,7 @@ export async function render(root, ctx) {
   const searchRow = h('div', { class: 'search', hidden: true }, search);
   const projectError = h('p', { class: 'error', id: 'project-error', hidden: true }, 'Pick the project you worked on.');
   let projectsNow = list;
-  let selected = fix ? fix.body.projectId : (last && list.some((p) => p.id === last) ? last : null);
+  let selected = from ? from.projectId : (last && list.some((p) => p.id === last) ? last : null);
   if (!selected && list.length === 1) selected = list[0].id;
 
   function renderProjects() {
@@ -63,7 +74,7 @@ export async function render(root, ctx) {
   const today = isoDate(new Date());
   const date = h('input', {
     type: 'date', id: 'work-date', name: 'workDate', required: true, min: daysAgo(backdating), max: today,
-    value: fix ? fix.body.workDate : today,
+    value: from ? from.workDate : today,
   });
   const dateChips = h('div', { class: 'chips' },
     h('button', { type: 'button', class: 'chip', onclick: () => { date.value = today; } }, 'Today'),
@@ -71,25 +82,26 @@ export async function render(root, ctx) {
 
   const hours = h('input', {
     type: 'number', id: 'hours', name: 'hours', min: 0, max: 24, step: 1, inputmode: 'numeric',
-    value: fix ? Math.floor(fix.body.minutes / 60) : 0,
+    value: from ? Math.floor(from.minutes / 60) : 0,
   });
   const minutes = h('select', { id: 'minutes', name: 'minutes' },
-    Array.from({ length: 12 }, (_, i) => h('option', { value: i * 5, selected: fix && fix.body.minutes % 60 === i * 5 },
+    Array.from({ length: 12 }, (_, i) => h('option', { value: i * 5, selected: from && from.minutes % 60 === i * 5 },
       String(i * 5).padStart(2, '0'))));
   const step = (d) => () => { hours.value = Math.max(0, Math.min(24, (Number(hours.value) || 0) + d)); form.dataset.dirty = 'true'; };
   const timeError = h('p', { class: 'error', id: 'time-error', hidden: true });
 
   const task = h('select', { id: 'task', name: 'taskType' }, h('option', { value: '' }, 'No task type'),
-    TASKS.map((t) => h('option', { value: t.toLowerCase(), selected: fix && fix.body.taskType === t.toLowerCase() }, t)));
+    TASKS.map((t) => h('option', { value: t.toLowerCase(), selected: from && from.taskType === t.toLowerCase() }, t)));
   const notes = h('textarea', {
     id: 'notes', name: 'notes', rows: 3, maxlength: 2000, placeholder: 'What was done (optional)',
   });
-  if (fix && fix.body.notes) notes.value = fix.body.notes;
-  const save = h('button', { type: 'submit', class: 'primary big', id: 'save' }, fix ? 'Save fixed entry' : 'Save entry');
+  if (from && from.notes) notes.value = from.notes;
+  const save = h('button', { type: 'submit', class: 'primary big', id: 'save' },
+    fix ? 'Save fixed entry' : edit ? 'Save change' : 'Save entry');
   save.addEventListener('click', (e) => { tapAt = e.timeStamp; });
 
   const form = h('form', { class: 'entry-form', novalidate: true, 'aria-labelledby': 'entry-title' },
-    h('h1', { id: 'entry-title' }, fix ? 'Fix entry' : 'New entry'),
+    h('h1', { id: 'entry-title' }, fix ? 'Fix entry' : edit ? 'Edit entry' : 'New entry'),
     fix ? h('p', { class: 'notice refused' }, `Not accepted: ${fix.lastError}`) : null,
     h('fieldset', null, h('legend', { id: 'project-label' }, 'Project'), searchRow, picker, projectError),
     h('div', { class: 'field' }, h('label', { for: 'work-date' }, 'Work date'), date, dateChips),
@@ -128,11 +140,15 @@ export async function render(root, ctx) {
       return;
     }
     const body = {
-      id: uuid(), projectId: selected, workDate: date.value, minutes: total,
+      id: edit ? edit.entry.id : uuid(), projectId: selected, workDate: date.value, minutes: total,
       notes: notes.value.trim() || null, taskType: task.value || null,
     };
     const name = data.projectName(projectsNow, selected);
     save.disabled = true;
+    if (edit) {
+      await saveChange(body, name);
+      return;
+    }
     try {
       await outbox.add(owner, body, name);
     } catch (err) {
@@ -163,6 +179,22 @@ export async function render(root, ctx) {
     if (fix) save.textContent = 'Save entry';
     outbox.flush();
   });
+
+  /** An edit: queued as a correction of the entry, then back to the list, where it shows as it will be. */
+  async function saveChange(body, name) {
+    try {
+      await outbox.change(owner, edit.entry.id, 'put', edit.version, body, name);
+    } catch (err) {
+      toast(`Could not save on this phone: ${err.message}`, 'error');
+      save.disabled = false;
+      return;
+    }
+    form.dataset.dirty = 'false';
+    toast(navigator.onLine ? 'Change saved on this phone · sending…' : 'Change saved on this phone · will send when online',
+      'ok', body.id);
+    outbox.flush();
+    ctx.go('entries');
+  }
 
   replace(root, form);
   renderProjects();

@@ -204,6 +204,70 @@ class HostileInputIT {
         }
     }
 
+    /**
+     * Corrections and voids under hostile input: garbage in If-Match, path ids and bodies (unknown and doubled
+     * members, broken JSON, bodies over the limit). No answer is a 5xx, every refusal is a problem, and the entry
+     * ends exactly as the last change answered 200 left it: nothing refused changed it.
+     */
+    @Test
+    void correctionsUnderHostileInputNeverFailAndOnlyAcceptedChangesStick() {
+        String token = api.worker(Api.BEN);
+        String depot = api.projectId(token, "Depot flat roof");
+        UUID id = UUID.randomUUID();
+        assertThat(api.submit(token, entryJson(id, depot, today(), 60, "target")).status()).isEqualTo(201);
+        Fuzz fuzz = new Fuzz(SEED + 2);
+        // null: no If-Match at all; the valid tags let some changes through, so versions move on. Long values stay
+        // at 2,000 characters: a 4,000-character If-Match is reset by the container's HTTP/2 layer before the app.
+        List<String> ifMatches = java.util.Arrays.asList(null, "W/\"1\"", "\"1\"", "W/\"2\"", "\"3\"", "*", "1",
+                "W/1", "\"\"", "W/\"\"", "\"-1\"", "\"0\"", "\"1\", \"2\"", "\"99999999999\"", "\"1", "w/\"1\"",
+                "W/ \"1\"", "\"1.0\"", "\"0x1\"", "x".repeat(2000), "\"" + "9".repeat(1500) + "\"", "\"\\u0031\"",
+                "%22%31%22");
+        List<String> ids = List.of(id.toString(), id.toString().toUpperCase(java.util.Locale.ROOT),
+                UUID.randomUUID().toString(), "123", "..", "x".repeat(300), "%00", "%E2%80%AE", "null");
+        List<String> failures = new ArrayList<>();
+        JsonObject lastAccepted = api.entry(token, id.toString()).json();
+        for (int i = 0; i < 400; i++) {
+            String path = "api/time-entries/" + (fuzz.random().nextInt(4) == 0 ? fuzz.pick(ids) : id.toString());
+            String ifMatch = fuzz.pick(ifMatches);
+            List<String> headers = new ArrayList<>(List.of(bearer(token, "Content-Type", fuzz.pick(List.of(
+                    "application/json", "application/json; charset=utf-8", "text/plain", "*/*")))));
+            if (ifMatch != null) {
+                headers.addAll(List.of("If-Match", ifMatch));
+            }
+            String method = fuzz.random().nextInt(4) == 0 ? "DELETE" : "PUT";
+            byte[] body = correctionBody(fuzz, depot, id);
+            Answer answer = api.http().send(method, path, body, headers.toArray(String[]::new));
+            String what = method + " " + path + " If-Match " + ifMatch + " "
+                    + new String(body, 0, Math.min(body.length, 200), StandardCharsets.ISO_8859_1);
+            if (answer.status() >= 500) {
+                failures.add(what + " -> " + answer);
+            } else if (answer.status() >= 400 && !String.valueOf(answer.header("Content-Type"))
+                    .startsWith("application/problem+json") && !refusedByTheContainer(what, answer)) {
+                failures.add(what + " -> " + answer.status() + " without a problem: " + answer.header("Content-Type"));
+            } else if (answer.status() == 200 && answer.json().getString("id").equals(id.toString())) {
+                lastAccepted = answer.json();
+            }
+        }
+        assertThat(failures).as("seed " + (SEED + 2)).isEmpty();
+        JsonObject now = api.entry(token, id.toString()).json();
+        assertThat(now.getInt("version")).as("some generated changes are valid").isGreaterThan(1);
+        for (String field : List.of("version", "voided", "minutes", "notes", "workDate", "taskType", "updatedAt")) {
+            assertThat(now.get(field)).as(field).isEqualTo(lastAccepted.get(field));
+        }
+    }
+
+    /** A correction body: close to valid (its id the entry's when it has one), broken, or over the size limit. */
+    private static byte[] correctionBody(Fuzz fuzz, String project, UUID id) {
+        String near = fuzz.entryBody(project, LocalDate.now(ZoneOffset.UTC).minusDays(fuzz.random().nextInt(10))
+                .toString()).replaceFirst("\"id\":\"[0-9a-f-]{36}\"", "\"id\":\"" + id + "\"");
+        return switch (fuzz.random().nextInt(6)) {
+            case 0 -> fuzz.broken(near);
+            case 1 -> ("{\"notes\":\"" + "x".repeat(17 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+            case 2 -> ("[".repeat(5000) + "]".repeat(5000)).getBytes(StandardCharsets.UTF_8);
+            default -> near.getBytes(StandardCharsets.UTF_8);
+        };
+    }
+
     @Test
     void randomMethodsDoNotAddMetricSeries() {
         String token = api.worker(Api.ANA);

@@ -120,7 +120,10 @@ class RoofworxApiIT {
         assertThat(created.header("Location")).endsWith("/api/time-entries/" + id);
         JsonObject entry = created.json();
         assertThat(entry.keySet()).containsExactly("id", "projectId", "workDate", "minutes", "notes", "taskType",
-                "createdAt", "sync");
+                "createdAt", "updatedAt", "version", "voided", "sync");
+        assertThat(entry.getInt("version")).isEqualTo(1);
+        assertThat(entry.getBoolean("voided")).isFalse();
+        assertThat(created.header("ETag")).isEqualTo("W/\"1\"");
         assertThat(entry.getString("id")).isEqualTo(id.toString());
         assertThat(entry.getInt("minutes")).isEqualTo(90);
         assertThat(entry.getJsonObject("sync").getString("warm")).isIn("PENDING", "SYNCED");

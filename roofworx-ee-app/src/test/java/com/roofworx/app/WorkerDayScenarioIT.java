@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.roofworx.app.support.Api.ANA;
+import static com.roofworx.app.support.Arrival.awaitSynced;
+import static com.roofworx.app.support.Arrival.runSync;
 import static com.roofworx.app.support.Api.bearer;
 import static com.roofworx.app.support.Api.entryJson;
 import static com.roofworx.app.support.Api.today;
@@ -212,27 +214,6 @@ class WorkerDayScenarioIT {
 
     private static String body(Api api, String ana, UUID id) {
         return entryJson(id, api.projectId(ana, "Maple St re-roof"), today(), 90, NOTE);
-    }
-
-    /** Runs the entry sync through the cron endpoint until the entry is synced to both destinations. */
-    private static JsonObject awaitSynced(Api api, String token, UUID id) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + SYNC_DEADLINE_MS;
-        JsonObject entry;
-        do {
-            runSync(api);
-            entry = api.entry(token, id.toString()).json();
-            JsonObject sync = entry.getJsonObject("sync");
-            if ("SYNCED".equals(sync.getString("warm")) && "SYNCED".equals(sync.getString("cold"))) {
-                return entry;
-            }
-            Thread.sleep(200);
-        } while (System.currentTimeMillis() < deadline);
-        throw new AssertionError("entry " + id + " not synced within " + SYNC_DEADLINE_MS + " ms: " + entry);
-    }
-
-    private static void runSync(Api api) {
-        Answer run = api.http().post("api/cron/sync-entries", null, bearer(AppSettingsFor.CRON_SECRET));
-        assertThat(run.status()).as(run.body()).isEqualTo(200);
     }
 
     private static int rowsWithNote(String note) throws SQLException {

@@ -27,6 +27,7 @@ public class AppSettings {
     public static final String SUBMIT_RATE = "roofworx.api.submit-rate";
     public static final String SUBMIT_BURST = "roofworx.api.submit-burst";
     public static final String LIST_LIMIT = "roofworx.api.list-limit";
+    public static final String CORRECTION_WINDOW = "roofworx.corrections.window";
     public static final String JWT_CLOCK_SKEW = "mp.jwt.verify.clock.skew";
     /** A worker submits a few entries a day; 5 a second with 50 at once still lets a phone flush a backlog. */
     public static final double DEFAULT_SUBMIT_RATE = 5;
@@ -160,6 +161,19 @@ public class AppSettings {
                 false).toDays();
     }
 
+    /**
+     * How long after its work date an entry may be corrected or voided; zero turns corrections off. Whole days
+     * only: the SDK compares calendar days (UTC), so {@code PT36H} would silently mean one day.
+     */
+    public Duration correctionWindow() {
+        Duration window = settings.duration(CORRECTION_WINDOW, RoofworxConfig.DEFAULT_CORRECTION_WINDOW, true);
+        if (window.toSeconds() % Duration.ofDays(1).toSeconds() != 0) {
+            throw new IllegalStateException(CORRECTION_WINDOW + " (env " + Settings.envName(CORRECTION_WINDOW)
+                    + ") must be whole days such as P7D but was " + window);
+        }
+        return window;
+    }
+
     /** Which token the web client sends to the API: the OAuth access token, or the OpenID Connect ID token. */
     public String clientToken() {
         return settings.choice(CLIENT_TOKEN, "access", "access", "id");
@@ -222,6 +236,7 @@ public class AppSettings {
                 .coldLinger(settings.duration("roofworx.sync.cold-linger", RoofworxConfig.DEFAULT_COLD_LINGER, true))
                 .coldDailyCallBudget(settings.integer("roofworx.sync.cold-daily-call-budget",
                         RoofworxConfig.DEFAULT_COLD_DAILY_CALL_BUDGET, 0))
+                .correctionWindow(correctionWindow())
                 .build();
     }
 }

@@ -47,6 +47,17 @@ public final class ApiProblem extends RuntimeException {
         return of(401, "unauthorized", "Unauthorized", detail);
     }
 
+    /** 428: a change that needs a precondition header came without it; names the header. */
+    public static ApiProblem preconditionRequired(String header, String detail) {
+        return new ApiProblem(428, "precondition-required", "Precondition Required", header + " is required: " + detail,
+                header, null);
+    }
+
+    /** 404 for an entry id the caller has no entry under: the same answer whether or not another user has one. */
+    public static ApiProblem noEntry(java.util.UUID id) {
+        return notFound("no entry " + id + " for the caller");
+    }
+
     public static ApiProblem notFound(String detail) {
         return of(404, "not-found", "Not Found", detail);
     }

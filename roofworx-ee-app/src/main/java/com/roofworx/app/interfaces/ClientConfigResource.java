@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * {@code GET /api/client-config}: what a browser client needs before anyone signed in: where to sign in
  * (issuer and public client id, for OpenID Connect discovery and the authorization code flow with PKCE),
- * which token to send to this API, and the backdating window for its date picker. Public by nature: it
+ * which token to send to this API, the backdating window for its date picker and the correction window for
+ * its Edit and Void buttons. Public by nature: it
  * holds no secret (a browser client has none).
  */
 @Path("client-config")
@@ -37,11 +38,12 @@ public class ClientConfigResource {
      * @param audience       the {@code audience} authorization parameter, for providers that need one; else null
      * @param token          {@code access} or {@code id}: which token to send to this API as the bearer token
      * @param backdatingDays how many days back a work date may lie
+     * @param correctionDays how many days after its work date an entry may be corrected or voided (0: never)
      */
     @JsonbNillable
-    @JsonbPropertyOrder({"issuer", "clientId", "scope", "audience", "token", "backdatingDays"})
+    @JsonbPropertyOrder({"issuer", "clientId", "scope", "audience", "token", "backdatingDays", "correctionDays"})
     public record ClientConfig(String issuer, String clientId, String scope, String audience, String token,
-                               long backdatingDays) {
+                               long backdatingDays, long correctionDays) {
     }
 
     @GET
@@ -49,7 +51,8 @@ public class ClientConfigResource {
     public Response config() {
         ClientConfig config = new ClientConfig(settings.clientIssuer().orElse(null),
                 settings.clientId().orElse(null), settings.clientScope(), settings.clientAudience().orElse(null),
-                settings.clientToken(), settings.backdatingDays());
+                settings.clientToken(), settings.backdatingDays(),
+                settings.correctionWindow().toDays());
         CacheControl revalidate = new CacheControl();
         revalidate.setNoCache(true);
         return Response.ok(config).cacheControl(revalidate).build();

@@ -13,11 +13,12 @@ import java.util.Set;
  * tokens, not cookies, so no browser sends anything on a caller's behalf.
  */
 public final class CorsPolicy {
-    static final String METHODS = "GET, POST";
+    static final String METHODS = "GET, POST, PUT, DELETE";
+    private static final Set<String> METHOD_SET = Set.of("GET", "POST", "PUT", "DELETE");
     /** The headers a browser client of this API sends. */
-    static final Set<String> HEADERS = Set.of("authorization", "content-type", "accept");
+    static final Set<String> HEADERS = Set.of("authorization", "content-type", "accept", "if-match");
     /** What a client may read from an answer besides the CORS-safelisted headers. */
-    static final String EXPOSED = "Location, Retry-After, Server-Timing, Roofworx-Partial, Roofworx-Truncated";
+    static final String EXPOSED = "Location, Retry-After, Server-Timing, Roofworx-Partial, Roofworx-Truncated, ETag";
 
     private final Set<String> origins;
     private final long maxAgeSeconds;
@@ -60,7 +61,7 @@ public final class CorsPolicy {
      * is not allowed (the caller then answers 403 without CORS headers, and the browser blocks the request).
      */
     public Map<String, String> preflightHeaders(String origin, String requestedMethod, String requestedHeaders) {
-        if (!allows(origin) || !("GET".equals(requestedMethod) || "POST".equals(requestedMethod))) {
+        if (!allows(origin) || !METHOD_SET.contains(requestedMethod)) {
             return null;
         }
         if (requestedHeaders != null) {
@@ -75,7 +76,7 @@ public final class CorsPolicy {
         h.put("Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
         h.put("Access-Control-Allow-Origin", origin);
         h.put("Access-Control-Allow-Methods", METHODS);
-        h.put("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept");
+        h.put("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept, If-Match");
         h.put("Access-Control-Max-Age", Long.toString(maxAgeSeconds));
         return h;
     }

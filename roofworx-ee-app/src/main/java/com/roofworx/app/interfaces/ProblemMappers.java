@@ -1,8 +1,11 @@
 package com.roofworx.app.interfaces;
 
+import com.roofworx.sdk.CorrectionNotAllowedException;
 import com.roofworx.sdk.EntryConflictException;
+import com.roofworx.sdk.EntryNotFoundException;
 import com.roofworx.sdk.ProjectNotAllowedException;
 import com.roofworx.sdk.RoofworxException;
+import com.roofworx.sdk.StaleVersionException;
 import com.roofworx.sdk.StoreUnavailableException;
 import com.roofworx.sdk.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -31,7 +34,7 @@ public final class ProblemMappers {
         }
     }
 
-    /** The SDK's rule failures: 400, 403, 409, 503, each naming what it is about. */
+    /** The SDK's rule failures: 400, 403, 404, 409, 412, 503, each naming what it is about. */
     @Provider
     public static final class SdkProblems implements ExceptionMapper<RoofworxException> {
         @Override
@@ -47,6 +50,17 @@ public final class ProblemMappers {
             if (e instanceof EntryConflictException c) {
                 return Problems.response(409, "entry-conflict", "Entry conflict", c.getMessage(), "id",
                         String.valueOf(c.entryId()));
+            }
+            if (e instanceof StaleVersionException stale) {
+                return EntryTags.stale(stale);
+            }
+            if (e instanceof CorrectionNotAllowedException closed) {
+                return Problems.response(409, "correction-not-allowed", "Correction not allowed", closed.getMessage(),
+                        "id", String.valueOf(closed.entryId()));
+            }
+            if (e instanceof EntryNotFoundException missing) {
+                // The same answer as for an id nobody has: another user's entry must not show that it exists.
+                return Problems.of(ApiProblem.noEntry(missing.entryId()));
             }
             if (e instanceof StoreUnavailableException s) {
                 LOG.log(Level.WARNING, "store unavailable: {0}", s.getMessage());

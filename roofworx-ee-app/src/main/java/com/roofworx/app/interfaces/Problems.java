@@ -33,6 +33,12 @@ public final class Problems {
      */
     public static Response response(int status, String slug, String title, String detail, String field,
                                     String value) {
+        return response(status, slug, title, detail, field, value, body -> { });
+    }
+
+    /** As {@link #response(int, String, String, String, String, String)}, with members of the problem's own. */
+    public static Response response(int status, String slug, String title, String detail, String field,
+                                    String value, java.util.function.Consumer<JsonObjectBuilder> extension) {
         JsonObjectBuilder body = BUILDERS.createObjectBuilder()
                 .add("type", TYPE_PREFIX + slug)
                 .add("title", title)
@@ -44,6 +50,7 @@ public final class Problems {
             body.add("field", field);
             body.add("value", value == null ? "null" : value);
         }
+        extension.accept(body);
         // Built as text so no JSON provider has to know the problem media type.
         return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
     }

@@ -37,7 +37,8 @@ public class RoofworxApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(ProjectsResource.class, TimeEntriesResource.class, CronResource.class,
                 ZohoWebhookResource.class, AdminSyncResource.class, MetricsResource.class, ClientConfigResource.class,
-                ServerTimingFilter.class, HeaderChecks.class, TokenRules.class, ProblemMappers.ApiProblems.class, ProblemMappers.SdkProblems.class,
+                ServerTimingFilter.class, EntryETagFilter.class, HeaderChecks.class, TokenRules.class,
+                ProblemMappers.ApiProblems.class, ProblemMappers.SdkProblems.class,
                 ProblemMappers.HttpProblems.class, ProblemMappers.Unexpected.class);
     }
 }

@@ -22,14 +22,20 @@ public final class Views {
         }
     }
 
-    /** An entry as its owner sees it. The owner itself is implied by the caller and never echoed. */
+    /**
+     * An entry as its owner sees it. The owner itself is implied by the caller and never echoed. {@code version}
+     * is what the next correction names in {@code If-Match} (also sent as the answer's {@code ETag}).
+     */
     @JsonbNillable
-    @JsonbPropertyOrder({"id", "projectId", "workDate", "minutes", "notes", "taskType", "createdAt", "sync"})
+    @JsonbPropertyOrder({"id", "projectId", "workDate", "minutes", "notes", "taskType", "createdAt", "updatedAt",
+            "version", "voided", "sync"})
     public record EntryView(UUID id, String projectId, LocalDate workDate, int minutes, String notes,
-                            String taskType, Instant createdAt, SyncView sync) {
+                            String taskType, Instant createdAt, Instant updatedAt, int version, boolean voided,
+                            SyncView sync) {
         public static EntryView of(TimeEntry e) {
             return new EntryView(e.id(), e.projectId(), e.workDate(), e.minutes(), e.notes(), e.taskType(),
-                    e.createdAt(), new SyncView(e.warm().status().name(), e.cold().status().name()));
+                    e.createdAt(), e.updatedAt(), e.version(), e.voided(),
+                    new SyncView(e.warm().status().name(), e.cold().status().name()));
         }
     }
 

@@ -108,6 +108,11 @@ public final class Browser implements AutoCloseable {
         WebElement label = waitForElement(By.xpath("//label[contains(@class,'project')][.//strong[normalize-space()='"
                 + project + "']]"));
         tap(label);
+        fillIn(hours, minutes, notes);
+    }
+
+    /** Sets the open form's time and notes, and taps Save. */
+    public void fillIn(int hours, int minutes, String notes) {
         WebElement h = driver.findElement(By.id("hours"));
         h.clear();
         h.sendKeys(Integer.toString(hours));

@@ -80,6 +80,21 @@ class SettingsTest {
     }
 
     @Test
+    void theCorrectionWindowReachesTheSdkAndIsWholeDays() {
+        assertThat(AppSettings.of(of(Map.of())).sdkConfig().correctionWindow()).isEqualTo(Duration.ofDays(7));
+        assertThat(AppSettings.of(of(Map.of("roofworx.corrections.window", "P3D"))).sdkConfig().correctionWindow())
+                .isEqualTo(Duration.ofDays(3));
+        assertThat(AppSettings.of(of(Map.of("roofworx.corrections.window", "PT0S"))).correctionWindow()).isZero();
+        assertThatThrownBy(() -> AppSettings.of(of(Map.of("roofworx.corrections.window", "PT36H"))).sdkConfig())
+                .hasMessageContaining("roofworx.corrections.window").hasMessageContaining("ROOFWORX_CORRECTIONS_WINDOW")
+                .hasMessageContaining("whole days");
+        assertThatThrownBy(() -> AppSettings.of(of(Map.of("roofworx.corrections.window", "a week"))).sdkConfig())
+                .hasMessageContaining("roofworx.corrections.window").hasMessageContaining("but was a week");
+        assertThatThrownBy(() -> AppSettings.of(of(Map.of("roofworx.corrections.window", "-P1D"))).sdkConfig())
+                .hasMessageContaining("must not be negative");
+    }
+
+    @Test
     void memoryProjectsAreReadFromTheirSettings() {
         var source = MemoryWiring.projects(of(Map.of("roofworx.memory.projects", "P1|Maple|Hendricks|12 Maple St;P2|School",
                 "roofworx.memory.assignments", "Ana@Example.com=P1,P2")));

@@ -114,8 +114,11 @@ class WebClientTest {
         assertThat(cors.answerHeaders("https://evil.example.com")).containsOnlyKeys("Vary");
         assertThat(cors.answerHeaders("https://app.example.com.evil.net")).containsOnlyKeys("Vary");
         assertThat(cors.preflightHeaders("https://app.example.com", "POST", "Authorization, Content-Type"))
-                .containsEntry("Access-Control-Allow-Methods", "GET, POST").containsEntry("Access-Control-Max-Age", "600");
-        assertThat(cors.preflightHeaders("https://app.example.com", "DELETE", null)).isNull();
+                .containsEntry("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE")
+                .containsEntry("Access-Control-Max-Age", "600");
+        assertThat(cors.preflightHeaders("https://app.example.com", "DELETE", "Authorization, If-Match")).isNotNull();
+        assertThat(cors.answerHeaders("https://app.example.com").get("Access-Control-Expose-Headers")).contains("ETag");
+        assertThat(cors.preflightHeaders("https://app.example.com", "PATCH", null)).isNull();
         assertThat(cors.preflightHeaders("https://app.example.com", "POST", "x-roofworx-secret")).isNull();
         assertThat(cors.preflightHeaders("https://evil.example.com", "GET", null)).isNull();
         assertThat(CorsPolicy.isPreflight("OPTIONS", "https://app.example.com", "POST")).isTrue();

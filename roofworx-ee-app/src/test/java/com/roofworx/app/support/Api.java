@@ -60,6 +60,27 @@ public final class Api {
         return http.get("api/time-entries/" + id, bearer(token));
     }
 
+    /** PUT of the full new content; {@code ifMatch} null sends no If-Match. */
+    public Http.Answer correct(String token, String id, String ifMatch, String json) {
+        return http.send("PUT", "api/time-entries/" + id, json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                withIfMatch(ifMatch, bearer(token, "Content-Type", "application/json")));
+    }
+
+    /** DELETE (void); {@code ifMatch} null sends no If-Match. */
+    public Http.Answer voidEntry(String token, String id, String ifMatch) {
+        return http.send("DELETE", "api/time-entries/" + id, null, withIfMatch(ifMatch, bearer(token)));
+    }
+
+    private static String[] withIfMatch(String ifMatch, String[] headers) {
+        if (ifMatch == null) {
+            return headers;
+        }
+        String[] more = java.util.Arrays.copyOf(headers, headers.length + 2);
+        more[headers.length] = "If-Match";
+        more[headers.length + 1] = ifMatch;
+        return more;
+    }
+
     public static String today() {
         return LocalDate.now(ZoneOffset.UTC).toString();
     }

@@ -300,13 +300,13 @@ public final class RoofworxConfig {
          * How long after its work date a worker may still correct or void an entry (default 7 days): allowed
          * while today (UTC) is on or before the work date plus this many whole days. Zero turns corrections off.
          *
-         * @param value the new value, zero or positive
+         * @param value the new value, a whole number of days (calendar days are what the window counts), zero or more
          * @return this builder
-         * @throws ValidationException when the value is null or negative, naming the field and the value
+         * @throws ValidationException when the value is null, negative or not whole days, naming the field and value
          */
         public Builder correctionWindow(Duration value) {
-            if (value == null || value.isNegative()) {
-                throw ValidationException.of("correctionWindow", value, "must be zero or positive");
+            if (value == null || value.isNegative() || !value.equals(Duration.ofDays(value.toDays()))) {
+                throw ValidationException.of("correctionWindow", value, "must be a whole number of days, zero or more");
             }
             correctionWindow = value;
             return this;

@@ -21,6 +21,7 @@ class RoofworxConfigTest {
         assertThat(c.projectStaleIfError()).isEqualTo(Duration.ofDays(7));
         assertThat(c.checkIdOwner()).isTrue();
         assertThat(c.batchSize()).isEqualTo(RoofworxConfig.DEFAULT_BATCH_SIZE);
+        assertThat(c.correctionWindow()).isEqualTo(Duration.ofDays(7));
     }
 
     @Test
@@ -47,6 +48,10 @@ class RoofworxConfigTest {
         assertThatThrownBy(() -> RoofworxConfig.builder().coldLinger(null))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("coldLinger must not be null but was null");
+        assertThatThrownBy(() -> RoofworxConfig.builder().correctionWindow(Duration.ofHours(36)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("correctionWindow must be a whole number of days, zero or more but was PT36H");
+        assertThat(RoofworxConfig.builder().correctionWindow(Duration.ZERO).build().correctionWindow()).isZero();
     }
 
     @Test
