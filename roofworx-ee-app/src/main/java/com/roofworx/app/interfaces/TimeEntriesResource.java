@@ -148,9 +148,11 @@ public class TimeEntriesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Correct one of the caller's entries: the full new content, as version If-Match + 1, "
             + "within roofworx.corrections.window days of its work date; the same change again answers 200")
-    @RequestBody(description = "The full new content, with the same fields and rules as the submit: "
-            + "{\"id\"?: the path's id, \"projectId\", \"workDate\": \"YYYY-MM-DD\", \"minutes\", \"notes\"?, "
-            + "\"taskType\"?}", required = true)
+    @RequestBody(required = true, description = "The full new content, with the same fields and rules as the "
+            + "submit; an id, when given, must be the path's id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestBodies.TimeEntryBody.class),
+                    examples = @ExampleObject(name = "entry", value = RequestBodies.ENTRY_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The corrected entry",
             headers = @Header(name = EntryTags.ETAG, description = EntryDocs.ETAG))
     @APIResponse(responseCode = "400", description = EntryDocs.INVALID)
