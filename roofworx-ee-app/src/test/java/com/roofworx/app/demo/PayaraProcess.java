@@ -22,13 +22,24 @@ public final class PayaraProcess {
     private final Path war;
     private final int port;
     private final Path workDir;
+    private final List<String> jvmOptions;
     private Process process;
 
     public PayaraProcess(Path payaraJar, Path war, int port, Path workDir) {
+        this(payaraJar, war, port, workDir, List.of());
+    }
+
+    /** @param jvmOptions extra options for Payara's JVM (the HTTP bench's flight recorder, for instance) */
+    public PayaraProcess(Path payaraJar, Path war, int port, Path workDir, List<String> jvmOptions) {
         this.payaraJar = payaraJar;
         this.war = war;
         this.port = port;
         this.workDir = workDir;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public Path log() {
@@ -43,10 +54,12 @@ public final class PayaraProcess {
             p.store(out, "Roofworx demo settings (written by the demo launcher; holds demo secrets only)");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx512m", "-jar", payaraJar.toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", payaraJar.toString(),
                 "--deploy", war.toString(), "--contextroot", "/", "--port", Integer.toString(port),
                 "--nocluster", "--rootdir", workDir.resolve("payara-root").toString(),
-                "--systemproperties", props.toString());
+                "--systemproperties", props.toString()));
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile()).start();
     }
 
