@@ -54,7 +54,9 @@ public final class PayaraProcess {
             p.store(out, "Roofworx demo settings (written by the demo launcher; holds demo secrets only)");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m"));
+        // The JSON-P implementation named, as docs/deploying.md advises: spares a class-path scan per token check.
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m",
+                "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", payaraJar.toString(),
                 "--deploy", war.toString(), "--contextroot", "/", "--port", Integer.toString(port),
