@@ -18,12 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -42,16 +36,6 @@ public final class DefaultSyncEngine implements SyncEngine {
     private final RoofworxConfig config;
     private final Clock clock;
     private final Events events;
-    /**
-     * Acknowledges a batch while the drain claims and writes the next one. Its threads end when idle, so an
-     * engine that stops draining holds none and needs no closing.
-     */
-    private final ExecutorService acknowledger = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), task -> {
-                Thread thread = new Thread(task, "roofworx-acknowledge");
-                thread.setDaemon(true);
-                return thread;
-            });
     private volatile boolean stopping;
 
     public DefaultSyncEngine(HotEntryStore hot, WarmEntryStore warm, ColdEntrySink cold, RoofworxConfig config,
@@ -106,24 +90,8 @@ public final class DefaultSyncEngine implements SyncEngine {
     /**
      * While the warm store is paused nothing is claimed until its probe is due, so waiting entries are not
      * touched (and use up no attempts); then one instance claims one batch as the probe.
-     * <p>
-     * A batch's acknowledgement (one pipelined round of Redis scripts, about as long as the warm write) runs
-     * beside the next batch's claim and warm write instead of before them; at most one is in flight, and the
-     * run returns only once the last one is done. The batches hold different entries (a claimed entry stays
-     * leased until acknowledged), so their order does not matter.
      */
     private void drain(Supplier<List<Claim>> claimer, Tally tally) {
-        AtomicReference<CompletableFuture<Void>> acknowledged =
-                new AtomicReference<>(CompletableFuture.completedFuture(null));
-        try {
-            drainBatches(claimer, tally, acknowledged);
-        } finally {
-            acknowledged.get().join();
-        }
-    }
-
-    private void drainBatches(Supplier<List<Claim>> claimer, Tally tally,
-                              AtomicReference<CompletableFuture<Void>> acknowledged) {
         for (int i = 0; i < config.maxBatchesPerRun() && !stopping; i++) {
             Map<Destination, DestinationPause> seen = pauses.read();
             Instant now = clock.now();
@@ -147,8 +115,7 @@ public final class DefaultSyncEngine implements SyncEngine {
             }
             tally.claimed += claims.size();
             Map<UUID, TimeEntry> updated = batches.sync(claims.stream().map(Claim::entry).toList(), seen, tally);
-            acknowledged.get().join();
-            acknowledged.set(CompletableFuture.runAsync(() -> acknowledge(claims, updated, tally), acknowledger));
+            acknowledge(claims, updated, tally);
             if (updated.values().stream().anyMatch(e -> e.warm().isPending())) {
                 // The warm store failed this round; what is left waits for its next probe.
                 return;
