@@ -15,9 +15,9 @@ import java.util.Locale;
  * event's timestamp) to the frame after the confirmation was put on screen, as the page itself measures it
  * ({@code performance.measure('rw:tap-to-toast')}), on loopback, on an emulated slow 3G link (400 ms, 400
  * kbit/s) and offline. Target: under 100 ms whatever the network. Prints percentiles; asserts nothing.
- * <pre>cd roofworx-ee-app && mvn -B -q -o exec:java -Dexec.mainClass=com.roofworx.app.bench.TapToToastBench
- *   -Dexec.classpathScope=test [-Dbench.taps=30]</pre>
- * (after {@code mvn -B -q -o install -DskipTests} so target/roofworx.war exists).
+ * <pre>mvn -B -q -pl roofworx-ee-app -am package exec:java -DskipTests -Dexec.skip
+ *   -Dexec.mainClass=com.roofworx.app.bench.TapToToastBench [-Dbench.taps=30]</pre>
+ * (from the repository root; {@code package} builds the WAR it deploys).
  */
 public final class TapToToastBench {
     private TapToToastBench() {

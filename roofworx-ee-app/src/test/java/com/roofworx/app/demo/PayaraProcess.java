@@ -25,18 +25,29 @@ public final class PayaraProcess {
     /** What follows {@code java -jar}: the jar and its Payara Micro options. */
     private final List<String> launch;
     private final Path workDir;
+    private final List<String> jvmOptions;
     private Process process;
 
     public PayaraProcess(Path payaraJar, Path war, int port, Path workDir) {
-        this(List.of(payaraJar.toString(), "--deploy", war.toString(), "--contextroot", "/", "--nocluster"), port,
-                workDir);
+        this(payaraJar, war, port, workDir, List.of());
     }
 
-    private PayaraProcess(List<String> jarAndOptions, int port, Path workDir) {
+    /** @param jvmOptions extra options for Payara's JVM (the HTTP bench's flight recorder, for instance) */
+    public PayaraProcess(Path payaraJar, Path war, int port, Path workDir, List<String> jvmOptions) {
+        this(List.of(payaraJar.toString(), "--deploy", war.toString(), "--contextroot", "/", "--nocluster"), port,
+                workDir, jvmOptions);
+    }
+
+    private PayaraProcess(List<String> jarAndOptions, int port, Path workDir, List<String> jvmOptions) {
         this.launch = new ArrayList<>(jarAndOptions);
         this.launch.addAll(List.of("--port", Integer.toString(port), "--rootdir",
                 workDir.resolve("payara-root").toString()));
         this.workDir = workDir;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     /**
@@ -47,7 +58,7 @@ public final class PayaraProcess {
         List<String> jarAndOptions = new ArrayList<>();
         jarAndOptions.add(uberJar.toString());
         jarAndOptions.addAll(options);
-        return new PayaraProcess(jarAndOptions, port, workDir);
+        return new PayaraProcess(jarAndOptions, port, workDir, List.of());
     }
 
     public Path log() {
@@ -62,7 +73,11 @@ public final class PayaraProcess {
             p.store(out, "Roofworx demo settings (written by the demo launcher; holds demo secrets only)");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar"));
+        // The JSON-P implementation named, as docs/deploying.md advises: spares a class-path scan per token check.
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m",
+                "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl"));
+        command.addAll(jvmOptions);
+        command.add("-jar");
         command.addAll(launch);
         command.addAll(List.of("--systemproperties", props.toString()));
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile()).start();

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static com.roofworx.sdk.internal.Harness.ANNA;
 import static com.roofworx.sdk.internal.Harness.BEN;
@@ -274,6 +275,17 @@ class SyncEngineTest {
         assertThat(h.hotMemory.get(BEN, annas.id())).isEmpty();
         assertThat(h.roofworx.entries().submit(ANNA, h.draft(MAPLE.id()).withId(annas.id())).created())
                 .as("the owner's own repeat is fine").isFalse();
+    }
+
+    @Test
+    @DisplayName("an id the SDK makes is not looked up in the warm store; a client's id is")
+    void onlyClientIdsAreLookedUp() {
+        submit(ANNA, 1);
+        int warmCalls = h.warm.calls();
+        h.roofworx.entries().submit(BEN, h.draft(MAPLE.id()));
+        assertThat(h.warm.calls()).as("no lookup for an id made by the SDK").isEqualTo(warmCalls);
+        h.roofworx.entries().submit(BEN, h.draft(MAPLE.id()).withId(UUID.randomUUID()));
+        assertThat(h.warm.calls()).as("one lookup for the client's id").isEqualTo(warmCalls + 1);
     }
 
     @Test

@@ -68,7 +68,11 @@ public final class DefaultTimeEntries implements TimeEntries {
                     .map(stored -> new SubmitResult(stored, false))
                     .orElseThrow(() -> ProjectNotAllowedException.of(owner, draft.projectId()));
         }
-        idOwners.requireFreeFor(owner, id);
+        if (draft.id() != null) {
+            // Only a client's id can clash: one made here is random (122 bits), so looking it up would cost a
+            // warm-store round trip per submit for an answer known in advance.
+            idOwners.requireFreeFor(owner, id);
+        }
         TimeEntry entry = TimeEntry.accepted(id, owner, draft, clock.now());
         SubmitResult result;
         try {
