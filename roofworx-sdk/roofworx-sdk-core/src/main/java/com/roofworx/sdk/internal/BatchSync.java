@@ -14,10 +14,12 @@ import com.roofworx.sdk.spi.WarmEntryStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -72,7 +74,7 @@ final class BatchSync {
     Map<UUID, TimeEntry> sync(List<TimeEntry> batch, Map<Destination, DestinationPause> seen, Tally tally) {
         Map<UUID, TimeEntry> states = new LinkedHashMap<>();
         batch.forEach(e -> states.put(e.id(), e));
-        java.util.Set<UUID> inserted = new java.util.HashSet<>();
+        Set<UUID> inserted = new HashSet<>();
         if (!toWarm(states, batch.stream().filter(e -> e.warm().isPending()).toList(), seen, tally, inserted)) {
             return states;
         }
@@ -96,7 +98,7 @@ final class BatchSync {
 
     /** Answers false when the warm store failed as a whole (the batch then waits for it). */
     private boolean toWarm(Map<UUID, TimeEntry> states, List<TimeEntry> due, Map<Destination, DestinationPause> seen,
-                           Tally tally, java.util.Set<UUID> inserted) {
+                           Tally tally, Set<UUID> inserted) {
         if (due.isEmpty()) {
             return true;
         }

@@ -22,9 +22,7 @@ public record EntryRevision(int version, String projectId, LocalDate workDate, i
                             String taskType, boolean voided, Instant changedAt) {
 
     public EntryRevision {
-        if (version < 1) {
-            throw com.roofworx.sdk.ValidationException.of("version", version, "must be at least 1");
-        }
+        Checks.atLeast("version", version, 1);
         Checks.notBlank("projectId", projectId);
         Checks.notNull("workDate", workDate);
         Checks.notNull("changedAt", changedAt);

@@ -43,9 +43,7 @@ public record TimeEntry(UUID id, String owner, String projectId, LocalDate workD
         Checks.notNull("createdAt", createdAt);
         Checks.notNull("warm", warm);
         Checks.notNull("cold", cold);
-        if (version < 1) {
-            throw com.roofworx.sdk.ValidationException.of("version", version, "must be at least 1");
-        }
+        Checks.atLeast("version", version, 1);
         updatedAt = updatedAt == null ? createdAt : updatedAt;
         pendingHistory = pendingHistory == null ? List.of() : List.copyOf(pendingHistory);
     }
@@ -70,10 +68,7 @@ public record TimeEntry(UUID id, String owner, String projectId, LocalDate workD
      * holds it.
      */
     public TimeEntry nextVersion(EntryDraft draft, boolean voided, Instant now) {
-        List<EntryRevision> history = new ArrayList<>(warm.isSynced() ? List.of() : pendingHistory);
-        if (!warm.isSynced()) {
-            history.add(revision());
-        }
+        List<EntryRevision> history = warm.isSynced() ? List.of() : revisionsToRecord();
         return new TimeEntry(id, owner, draft.projectId(), draft.workDate(), draft.minutes(), draft.notes(),
                 draft.taskType(), createdAt, DestinationState.pending(now), DestinationState.pending(now),
                 coldRecordId, version + 1, voided, now, history);

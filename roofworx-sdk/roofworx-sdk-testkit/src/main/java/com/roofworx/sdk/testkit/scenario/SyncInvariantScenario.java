@@ -22,14 +22,17 @@ import com.roofworx.sdk.testkit.Faults;
 import com.roofworx.sdk.testkit.TestClock;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +74,7 @@ public final class SyncInvariantScenario {
     private static final String UNKNOWN = UNKNOWN_WORKER;
 
     private final Function<TestClock, Adapters> factory;
-    private final java.util.concurrent.atomic.AtomicLong changesAcknowledged = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong changesAcknowledged = new AtomicLong();
 
     /**
      * The stores under test and the cold side; the project source and cache are in memory. The hot store is
@@ -391,7 +394,7 @@ public final class SyncInvariantScenario {
 
         /** Nothing is blocked but what the cold sink refused: the unknown worker's entries, with its code. */
         private void verifyOnlyRefusalsBlocked(Roofworx sdk) {
-            List<TimeEntry> blocked = new java.util.ArrayList<>();
+            List<TimeEntry> blocked = new ArrayList<>();
             String cursor = null;
             do {
                 SyncEngine.BlockedPage page = sdk.sync().blocked(BlockedFilter.all(), cursor, 7);
@@ -418,7 +421,7 @@ public final class SyncInvariantScenario {
                 Acked acked = versions.get(id).get(r.version());
                 EntryDraft d = acked.draft;
                 assertThat(r.projectId().equals(d.projectId()) && r.workDate().equals(d.workDate())
-                        && r.minutes() == d.minutes() && java.util.Objects.equals(r.notes(), d.notes())
+                        && r.minutes() == d.minutes() && Objects.equals(r.notes(), d.notes())
                         && r.voided() == acked.voided).as("history content of %s version %s", id, r.version()).isTrue();
             }
         }
