@@ -7,6 +7,7 @@ import com.roofworx.sdk.model.Destination;
 import com.roofworx.sdk.model.DestinationPause;
 import com.roofworx.sdk.model.TimeEntry;
 import com.roofworx.sdk.redis.internal.BlockedList;
+import com.roofworx.sdk.redis.internal.CompletionCalls;
 import com.roofworx.sdk.redis.internal.DueIndex;
 import com.roofworx.sdk.redis.internal.EntryCodec;
 import com.roofworx.sdk.redis.internal.HotScripts;
@@ -63,6 +64,7 @@ public final class RedisHotEntryStore implements HotEntryStore {
     private final QueueClaimer claimer;
     private final BlockedList blockedList;
     private final SharedPauses pauses;
+    private final CompletionCalls completionCalls;
 
     RedisHotEntryStore(RedisOps ops, RedisAdapterConfig config, Clock clock) {
         this.ops = ops.forStore(STORE);
@@ -73,6 +75,7 @@ public final class RedisHotEntryStore implements HotEntryStore {
         this.blockedList = new BlockedList(this.ops, keys);
         this.claimer = new QueueClaimer(this.ops, keys, dueIndex, blockedList);
         this.pauses = new SharedPauses(this.ops, keys);
+        this.completionCalls = new CompletionCalls(this.ops, keys);
     }
 
     @Override
@@ -173,50 +176,61 @@ public final class RedisHotEntryStore implements HotEntryStore {
 
     @Override
     public boolean complete(Claim claim, TimeEntry updated) {
-        return finish(start(claim, updated));
+        return completeAll(List.of(new Completion(claim, updated))).isEmpty();
     }
 
-    /** Sends every completion before awaiting any, so a batch costs one round trip. */
+    /**
+     * Everything pipelined, so a batch costs one round trip: the blocked listings, the completion scripts (a few
+     * entries per script, {@link CompletionCalls}), then one due-index touch per owner that still has work due.
+     */
     @Override
     public List<Claim> completeAll(List<Completion> completions) {
-        List<PendingCompletion> sent = new ArrayList<>(completions.size());
+        List<CompletableFuture<Long>> listed = new ArrayList<>();
+        List<CompletionCalls.Step> steps = new ArrayList<>(completions.size());
+        Map<String, Instant> earliest = new HashMap<>();
         for (Completion c : completions) {
-            sent.add(start(c.claim(), c.updated()));
+            TimeEntry claimed = c.claim().entry();
+            TimeEntry updated = c.updated();
+            sameEntry(claimed, updated);
+            // The blocked listing goes out ahead of the script: had it followed, a failure between the two would
+            // leave a blocked entry off the queue and off the list, never replayed. A listing whose entry turns
+            // out not to be blocked (lease lost) is skipped by blocked() and disappears with the entry.
+            if (updated.isWarmBlocked()) {
+                listed.add(blockedList.block(updated));
+            }
+            Instant due = updated.nextDueAt();
+            if (due != null) {
+                earliest.merge(claimed.owner(), due, (a, b) -> a.isBefore(b) ? a : b);
+            }
+            steps.add(new CompletionCalls.Step(claimed.owner(), claimed.id(), c.claim().token(),
+                    EntryCodec.encode(updated), millisOrNone(due), ttlOrNone(updated)));
         }
+        List<CompletionCalls.Call> calls = completionCalls.send(clock.now().toEpochMilli(), steps,
+                owners -> touchAll(owners, earliest));
+        CompletableFuture<Void> touched = touchAll(earliest.keySet(), earliest);
+        listed.forEach(l -> ops.await(l, "complete"));
+        boolean[] written = new boolean[steps.size()];
+        calls.forEach(call -> call.collect(ops, written));
+        ops.await(touched, "complete");
         List<Claim> lost = new ArrayList<>();
-        for (PendingCompletion p : sent) {
-            if (!finish(p)) {
-                lost.add(p.claim);
+        for (int i = 0; i < written.length; i++) {
+            if (!written[i]) {
+                lost.add(completions.get(i).claim());
             }
         }
         return lost;
     }
 
-    private PendingCompletion start(Claim claim, TimeEntry updated) {
-        TimeEntry claimed = claim.entry();
-        sameEntry(claimed, updated);
-        String owner = claimed.owner();
-        Instant due = updated.nextDueAt();
-        // The blocked listing goes out ahead of the script: had it followed, a failure between the two would
-        // leave a blocked entry off the queue and off the list, never replayed. A listing whose entry turns
-        // out not to be blocked (lease lost) is skipped by blocked() and disappears with the entry.
-        CompletableFuture<Long> listed = updated.isWarmBlocked() ? blockedList.block(updated) : null;
-        CompletableFuture<Long> write = ops.eval(HotScripts.COMPLETE, ScriptOutputType.INTEGER,
-                () -> touch(owner, due), keys.entryStep(owner, claimed.id()), Ids.encode(claimed.id()),
-                claim.token(), Long.toString(clock.now().toEpochMilli()), EntryCodec.encode(updated),
-                millisOrNone(due), ttlOrNone(updated));
-        return new PendingCompletion(claim, listed, write, touch(owner, due));
-    }
-
-    private boolean finish(PendingCompletion p) {
-        ops.awaitIfPresent(p.listed, "complete");
-        boolean written = ops.await(p.write, "complete") == 1L;
-        ops.awaitIfPresent(p.touched, "complete");
-        return written;
-    }
-
-    private record PendingCompletion(Claim claim, CompletableFuture<Long> listed, CompletableFuture<Long> write,
-                                     CompletableFuture<Long> touched) {
+    /** One touch per owner, at its earliest due time: what one touch per entry would leave behind. */
+    private CompletableFuture<Void> touchAll(Iterable<String> owners, Map<String, Instant> earliest) {
+        List<CompletableFuture<Long>> touches = new ArrayList<>();
+        for (String owner : owners) {
+            Instant due = earliest.get(owner);
+            if (due != null) {
+                touches.add(touch(owner, due));
+            }
+        }
+        return CompletableFuture.allOf(touches.toArray(CompletableFuture[]::new));
     }
 
     @Override

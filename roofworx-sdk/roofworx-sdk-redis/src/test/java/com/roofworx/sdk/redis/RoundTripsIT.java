@@ -129,4 +129,45 @@ class RoundTripsIT {
             assertThat(hot.stats()).isEqualTo(new HotEntryStore.QueueStats(1_000, 1_500));
         }
     }
+
+    @Test
+    @DisplayName("drain: claiming 1,000 entries of 200 users and acknowledging them takes a few scripts, not one "
+            + "per user or per entry (single-node: the users' claims and index settles in one script per 100 "
+            + "entries; slot-safe: one completion script per user)")
+    void drainInFewScripts() {
+        for (boolean slotSafe : new boolean[]{false, true}) {
+            try (RedisAdapter adapter = RedisAdapter.using(client, RedisAdapterConfig.builder()
+                    .keyPrefix(RedisTestServer.freshPrefix()).singleSlotScripts(slotSafe).build())) {
+                TestClock clock = new TestClock();
+                HotEntryStore hot = adapter.hotEntryStore(clock);
+                for (int i = 0; i < 2_000; i++) {
+                    hot.insert(Entries.pending("w" + i % 200 + "@example.com", "1001", clock.today(), clock.now()));
+                }
+                HotEntryStore.Claim first = hot.claim(clock.now(), Duration.ofSeconds(30), 1).get(0);
+                // loads the scripts
+                assertThat(hot.complete(first, first.entry().withState(Destination.WARM, DestinationState.synced())))
+                        .isTrue();
+                SENT.clear();
+                List<HotEntryStore.Claim> claims = hot.claim(clock.now(), Duration.ofSeconds(30), 1_000);
+                List<String> claiming = List.copyOf(SENT);
+                assertThat(claims).hasSize(1_000);
+                assertThat(claims.stream().map(c -> c.entry().owner()).distinct()).hasSize(200);
+                SENT.clear();
+                assertThat(hot.completeAll(claims.stream().map(c -> new HotEntryStore.Completion(c,
+                        c.entry().withState(Destination.WARM, DestinationState.synced()))).toList())).isEmpty();
+                List<String> completing = List.copyOf(SENT);
+                if (slotSafe) {
+                    assertThat(Collections.frequency(claiming, "EVALSHA")).as("pick, a claim and a settle per user")
+                            .isEqualTo(1 + 200 + 200);
+                    assertThat(completing).as("one completion per user").hasSize(200);
+                } else {
+                    assertThat(claiming).as("pick, then the users' claims in scripts of about 100 entries")
+                            .hasSizeBetween(1 + 10, 1 + 12).containsOnly("EVALSHA");
+                    assertThat(completing).as("completions in scripts of 100 entries").hasSize(10)
+                            .containsOnly("EVALSHA");
+                }
+                assertThat(hot.stats().queued()).isEqualTo(2_000 - 1_000 - 1);
+            }
+        }
+    }
 }

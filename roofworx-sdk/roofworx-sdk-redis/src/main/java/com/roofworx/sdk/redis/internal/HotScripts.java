@@ -42,27 +42,60 @@ public final class HotScripts {
             """);
 
     /**
-     * KEYS queue, leases. ARGV nowMs, leaseUntilMs, max, token, base. Leases up to max due items by moving
-     * their score to the lease end and recording the token. Returns {nextScore or '', id, value, ...}.
-     * A queued id whose entry is gone is dropped from the queue.
+     * Shared claim step: leases up to max due items of one user's queue by moving their score to the lease end
+     * and recording the token, appending {id, value} of each to out; a queued id whose entry is gone is dropped
+     * from the queue. Returns how many it leased and the queue's first score afterwards (false when empty).
      */
-    public static final Script CLAIM = Script.of("claim", """
-            local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-            local out = {''}
-            for _, id in ipairs(ids) do
-              local value = redis.call('GET', ARGV[5] .. id)
-              if value then
-                redis.call('ZADD', KEYS[1], ARGV[2], id)
-                redis.call('HSET', KEYS[2], id, ARGV[4])
-                out[#out + 1] = id
-                out[#out + 1] = value
-              else
-                redis.call('ZREM', KEYS[1], id)
-                redis.call('HDEL', KEYS[2], id)
+    private static final String CLAIM_FROM = """
+            local function claim_from(queue, leases, base, now, untilMs, max, token, out)
+              local ids = redis.call('ZRANGEBYSCORE', queue, '-inf', now, 'LIMIT', 0, max)
+              local got = 0
+              for _, id in ipairs(ids) do
+                local value = redis.call('GET', base .. id)
+                if value then
+                  redis.call('ZADD', queue, untilMs, id)
+                  redis.call('HSET', leases, id, token)
+                  out[#out + 1] = id
+                  out[#out + 1] = value
+                  got = got + 1
+                else
+                  redis.call('ZREM', queue, id)
+                  redis.call('HDEL', leases, id)
+                end
               end
+              local first = redis.call('ZRANGE', queue, 0, 0, 'WITHSCORES')
+              return got, first[2] or false
             end
-            local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-            if first[2] then out[1] = first[2] end
+            """;
+
+    /**
+     * KEYS queue, leases. ARGV nowMs, leaseUntilMs, max, token, base. Claims from one user's queue (see
+     * CLAIM_FROM). Returns {nextScore or '', id, value, ...}.
+     */
+    public static final Script CLAIM = Script.of("claim", CLAIM_FROM + """
+            local out = {''}
+            local _, first = claim_from(KEYS[1], KEYS[2], ARGV[5], ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], out)
+            if first then out[1] = first end
+            return out
+            """);
+
+    /**
+     * Single-node Redis only (it touches several users' keys and the due index, which are in different slots).
+     * KEYS due. ARGV nowMs, leaseUntilMs, token, then per user: user, queue, leases, base, share. Claims up to
+     * share from each user's queue and, in the same step, sets the user's due-index score to its queue's new first
+     * score (or removes the user when the queue is empty): atomic with the claim, so no version check is needed.
+     * Returns, per user in order, {count, id, value, ...}.
+     */
+    public static final Script CLAIM_USERS = Script.of("claim-users", CLAIM_FROM + """
+            local out = {}
+            for i = 4, #ARGV, 5 do
+              local at = #out + 1
+              out[at] = 0
+              local got, first = claim_from(ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[1], ARGV[2],
+                tonumber(ARGV[i + 4]), ARGV[3], out)
+              out[at] = got
+              if first then redis.call('ZADD', KEYS[1], first, ARGV[i]) else redis.call('ZREM', KEYS[1], ARGV[i]) end
+            end
             return out
             """);
 
@@ -85,13 +118,30 @@ public final class HotScripts {
             """;
 
     /**
-     * KEYS entry, byDate, queue, leases. ARGV id, token, nowMs, value, dueMs, ttlMs.
-     * Returns 1 when the lease was held and the entry written, 0 otherwise (nothing written).
+     * Acknowledges claimed entries: for each whose lease is still held (token matches, lease not run out) writes
+     * the entry, voids its lease, and queues it or takes it off the queue. KEYS: one key of the slot the entries
+     * are in (routing only; on single-node Redis the entries may belong to several users). ARGV nowMs, then per
+     * user: queue, leases, base, count, and count times (id, token, value, dueMs, ttlMs). Returns 1 per entry
+     * written, 0 per entry whose lease was lost (nothing written for it).
      */
     public static final Script COMPLETE = Script.of("complete", LEASE_HELD + STORE_AND_QUEUE + """
-            if not held(KEYS[3], KEYS[4], ARGV[1], ARGV[2], ARGV[3]) then return 0 end
-            store_and_queue(KEYS[1], KEYS[3], KEYS[4], ARGV[1], ARGV[4], ARGV[5], ARGV[6])
-            return 1
+            local out = {}
+            local i = 2
+            while i <= #ARGV do
+              local queue, leases, base, count = ARGV[i], ARGV[i + 1], ARGV[i + 2], tonumber(ARGV[i + 3])
+              i = i + 4
+              for _ = 1, count do
+                local id = ARGV[i]
+                if held(queue, leases, id, ARGV[i + 1], ARGV[1]) then
+                  store_and_queue(base .. id, queue, leases, id, ARGV[i + 2], ARGV[i + 3], ARGV[i + 4])
+                  out[#out + 1] = 1
+                else
+                  out[#out + 1] = 0
+                end
+                i = i + 5
+              end
+            end
+            return out
             """);
 
     /** KEYS queue, leases. ARGV id, token, nowMs, dueMs. Returns 1 when released, 0 when the lease was lost. */

@@ -17,8 +17,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Claims, releases and counts queue work. A claim across users picks due users from the {@link DueIndex},
- * then claims from their queues with one script per user, all users of a round pipelined together; users that
- * filled their share get another round while the batch is not full.
+ * then claims from their queues; users that filled their share get another round while the batch is not full.
+ * On Redis Cluster each user is one script (its keys are in its own slot) followed by a settle of the index,
+ * all users of a round pipelined together; on single-node Redis a few scripts claim a round's users and settle
+ * the index in the same step (fewer calls: see docs/redis-design.md, "Draining in few scripts").
  */
 public final class QueueClaimer {
     private static final int MAX_ROUNDS = 4;
@@ -50,6 +52,10 @@ public final class QueueClaimer {
         List<Claim> claims = new ArrayList<>(max);
         List<CompletableFuture<Long>> settles = new ArrayList<>();
         List<DueIndex.Picked> active = dueIndex.pick(nowMs, max);
+        if (ops.singleNode()) {
+            claimUsers(active, nowMs, untilMs, leaseUntil, token, max, claims);
+            active = List.of();
+        }
         for (int round = 0; round < MAX_ROUNDS && !active.isEmpty() && claims.size() < max; round++) {
             int want = max - claims.size();
             List<DueIndex.Picked> users = active.size() > want ? active.subList(0, want) : active;
@@ -76,6 +82,58 @@ public final class QueueClaimer {
             return claim(now, lease, max);
         }
         return claims;
+    }
+
+    /**
+     * The single-node claim: each round's users in a few {@link HotScripts#CLAIM_USERS} calls, pipelined, each
+     * claiming up to {@link CompletionCalls#ENTRIES_PER_CALL} entries and settling its users' due-index scores in
+     * the same step. Users that filled their share get another round, as in the per-user claim.
+     */
+    private void claimUsers(List<DueIndex.Picked> picked, long nowMs, long untilMs, Instant leaseUntil, String token,
+                            int max, List<Claim> claims) {
+        List<String> active = picked.stream().map(DueIndex.Picked::user).toList();
+        for (int round = 0; round < MAX_ROUNDS && !active.isEmpty() && claims.size() < max; round++) {
+            int want = max - claims.size();
+            List<String> users = active.size() > want ? active.subList(0, want) : active;
+            int[] shares = new int[users.size()];
+            List<CompletableFuture<List<Object>>> calls = new ArrayList<>();
+            List<String> args = new ArrayList<>();
+            int inCall = 0;
+            for (int i = 0; i < users.size(); i++) {
+                shares[i] = want / users.size() + (i < want % users.size() ? 1 : 0);
+                if (args.isEmpty()) {
+                    args.addAll(List.of(Long.toString(nowMs), Long.toString(untilMs), token));
+                }
+                String user = users.get(i);
+                args.addAll(List.of(user, keys.queue(user), keys.leases(user), keys.userBase(user),
+                        Integer.toString(shares[i])));
+                inCall += shares[i];
+                if (inCall >= CompletionCalls.ENTRIES_PER_CALL || i == users.size() - 1) {
+                    calls.add(ops.eval(HotScripts.CLAIM_USERS, ScriptOutputType.MULTI, new String[]{keys.due()},
+                            args.toArray(String[]::new)));
+                    args.clear();
+                    inCall = 0;
+                }
+            }
+            List<String> more = new ArrayList<>();
+            int user = 0;
+            for (CompletableFuture<List<Object>> call : calls) {
+                List<Object> reply = ops.await(call, "claim");
+                for (int at = 0; at < reply.size(); user++) {
+                    int got = ((Long) reply.get(at)).intValue();
+                    for (int k = 0; k < got; k++) {
+                        int id = at + 1 + 2 * k;
+                        claims.add(new Claim(EntryCodec.decode(users.get(user), Ids.decode((String) reply.get(id)),
+                                (String) reply.get(id + 1)), token, leaseUntil));
+                    }
+                    if (got == shares[user]) {
+                        more.add(users.get(user));
+                    }
+                    at += 1 + 2 * got;
+                }
+            }
+            active = more;
+        }
     }
 
     /**
