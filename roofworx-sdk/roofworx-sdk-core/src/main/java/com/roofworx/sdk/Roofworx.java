@@ -44,9 +44,9 @@ public final class Roofworx implements AutoCloseable {
         Events events = new Events(b.listeners);
         this.projects = new DefaultProjectCatalog(b.projectSource, b.projectCache, config.projectCacheTtl(),
                 config.permissionCacheTtl(), config.projectStaleIfError(), b.clock, events);
-        this.sync = new DefaultSyncEngine(b.hotStore, b.warmStore, b.coldSink, config, b.clock, events);
         boolean ownsExecutor = b.executor == null;
         ScheduledExecutorService executor = ownsExecutor ? defaultExecutor() : b.executor;
+        this.sync = new DefaultSyncEngine(b.hotStore, b.warmStore, b.coldSink, config, b.clock, events, executor);
         this.scheduler = new SyncScheduler(sync, executor, ownsExecutor, events);
         this.entries = new DefaultTimeEntries(b.hotStore, b.warmStore, projects, config.backdatingWindow(),
                 config.hotWindow(), b.clock, events,
@@ -199,7 +199,9 @@ public final class Roofworx implements AutoCloseable {
 
         /**
          * Runs background syncs on the embedder's executor (for example a container's managed scheduled
-         * executor). The SDK then does not shut it down. Default: two daemon threads of its own.
+         * executor). The SDK then does not shut it down. Default: two daemon threads of its own. A drain also hands
+         * the hot store's side of its work (acknowledging, claiming ahead) to this executor, to run beside its
+         * warm write; when no thread is free in time it does that work itself, so any pool size is safe.
          */
         public Builder executor(ScheduledExecutorService value) {
             executor = Checks.notNull("executor", value);

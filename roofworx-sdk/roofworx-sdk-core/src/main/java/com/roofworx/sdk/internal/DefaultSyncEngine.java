@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -36,11 +37,17 @@ public final class DefaultSyncEngine implements SyncEngine {
     private final RoofworxConfig config;
     private final Clock clock;
     private final Events events;
+    private final Executor executor;
     private volatile boolean stopping;
 
+    /**
+     * @param executor runs the hot store's side of a drain beside the warm write (see {@link #drain}); may be
+     *                 busy or single-threaded, as the work is run inline when no thread takes it in time
+     */
     public DefaultSyncEngine(HotEntryStore hot, WarmEntryStore warm, ColdEntrySink cold, RoofworxConfig config,
-                             Clock clock, Events events) {
+                             Clock clock, Events events, Executor executor) {
         this.hot = hot;
+        this.executor = executor;
         this.warm = warm;
         this.config = config;
         this.clock = clock;
@@ -90,36 +97,71 @@ public final class DefaultSyncEngine implements SyncEngine {
     /**
      * While the warm store is paused nothing is claimed until its probe is due, so waiting entries are not
      * touched (and use up no attempts); then one instance claims one batch as the probe.
+     * <p>
+     * Batches overlap: while the warm store writes one batch, another thread acknowledges the batch before it
+     * in the hot store and claims the next one, so the two stores work at the same time instead of in turn
+     * (docs/engine-design.md, "The drain's overlap"). A probe is not overlapped: it stays one batch. Whatever
+     * the loop leaves with is settled on the way out: the last batch acknowledged, a batch claimed ahead given
+     * back untouched.
      */
     private void drain(Supplier<List<Claim>> claimer, Tally tally) {
-        for (int i = 0; i < config.maxBatchesPerRun() && !stopping; i++) {
-            Map<Destination, DestinationPause> seen = pauses.read();
-            Instant now = clock.now();
-            if (pauses.waiting(seen, Destination.WARM, now)) {
-                return;
+        List<Claim> claims = null;
+        Written pending = null;
+        try {
+            for (int i = 0; i < config.maxBatchesPerRun() && !stopping; i++) {
+                Map<Destination, DestinationPause> seen = pauses.read();
+                Instant now = clock.now();
+                if (pauses.waiting(seen, Destination.WARM, now)) {
+                    return;
+                }
+                if (claims == null) {
+                    claims = claim(claimer);
+                }
+                if (claims.isEmpty() || !pauses.mayCall(seen, Destination.WARM, now)) {
+                    // Nothing due, or another instance is probing: a batch in hand goes back untouched.
+                    return;
+                }
+                List<Claim> batch = claims;
+                claims = null;
+                tally.claimed += batch.size();
+                Written previous = pending;
+                pending = null;
+                boolean ahead = !seen.containsKey(Destination.WARM) && i + 1 < config.maxBatchesPerRun();
+                Beside<List<Claim>> beside = Beside.start(executor, () -> {
+                    if (previous != null) {
+                        acknowledge(previous, tally);
+                    }
+                    return ahead ? claim(claimer) : null;
+                });
+                Map<UUID, TimeEntry> updated = batches.sync(batch.stream().map(Claim::entry).toList(), seen, tally);
+                claims = beside.join();
+                pending = new Written(batch, updated);
+                if (updated.values().stream().anyMatch(e -> e.warm().isPending())) {
+                    // The warm store failed this round; what is left waits for its next probe.
+                    return;
+                }
             }
-            List<Claim> claims;
-            try {
-                claims = claimer.get();
-            } catch (RuntimeException e) {
-                events.storeFailed("hot", "claim", e);
-                return;
+        } finally {
+            if (pending != null) {
+                acknowledge(pending, tally);
             }
-            if (claims.isEmpty()) {
-                return;
-            }
-            if (!pauses.mayCall(seen, Destination.WARM, now)) {
-                // Another instance is probing: give the batch back untouched.
+            if (claims != null) {
                 claims.forEach(this::release);
-                return;
             }
-            tally.claimed += claims.size();
-            Map<UUID, TimeEntry> updated = batches.sync(claims.stream().map(Claim::entry).toList(), seen, tally);
-            acknowledge(claims, updated, tally);
-            if (updated.values().stream().anyMatch(e -> e.warm().isPending())) {
-                // The warm store failed this round; what is left waits for its next probe.
-                return;
-            }
+        }
+    }
+
+    /** A batch's claims and the states the sync gave its entries, to acknowledge in the hot store. */
+    private record Written(List<Claim> claims, Map<UUID, TimeEntry> updated) {
+    }
+
+    /** The claimed batch, or none when the hot store failed (the failure is reported). */
+    private List<Claim> claim(Supplier<List<Claim>> claimer) {
+        try {
+            return claimer.get();
+        } catch (RuntimeException e) {
+            events.storeFailed("hot", "claim", e);
+            return List.of();
         }
     }
 
@@ -132,9 +174,9 @@ public final class DefaultSyncEngine implements SyncEngine {
         }
     }
 
-    private void acknowledge(List<Claim> claims, Map<UUID, TimeEntry> updated, Tally tally) {
-        List<HotEntryStore.Completion> completions = claims.stream()
-                .map(c -> new HotEntryStore.Completion(c, updated.get(c.entry().id()))).toList();
+    private void acknowledge(Written written, Tally tally) {
+        List<HotEntryStore.Completion> completions = written.claims().stream()
+                .map(c -> new HotEntryStore.Completion(c, written.updated().get(c.entry().id()))).toList();
         try {
             for (Claim lost : hot.completeAll(completions)) {
                 tally.leaseLost++;
