@@ -66,7 +66,7 @@ class CorrectionsBrowserIT {
         browser.offline();
         try {
             submitted(note);
-            id = browser.entriesWith(note).get(0).getAttribute("data-id");
+            id = idOf(note);
             browser.tap(button(note, "Edit"));
             browser.waitForElement(By.id("save"));
             assertThat(browser.driver.findElement(By.id("notes")).getAttribute("value")).isEqualTo(note);
@@ -94,7 +94,7 @@ class CorrectionsBrowserIT {
         String note = "void me " + RUN;
         submitted(note);
         browser.waitFor(SYNCED, () -> browser.entriesWith(note, "phone") == 0);
-        String id = browser.entriesWith(note).get(0).getAttribute("data-id");
+        String id = idOf(note);
         browser.tap(button(note, "Void"));
         browser.driver.switchTo().alert().accept();
         browser.waitFor(SHOWN, () -> browser.entriesWith(note).isEmpty());
@@ -123,7 +123,7 @@ class CorrectionsBrowserIT {
         String here = "this phone " + RUN;
         submitted(note);
         browser.waitFor(SYNCED, () -> browser.entriesWith(note, "phone") == 0);
-        String id = browser.entriesWith(note).get(0).getAttribute("data-id");
+        String id = idOf(note);
         // Offline, so no refresh brings the other phone's version before the edit is made.
         browser.offline();
         try {
@@ -159,6 +159,13 @@ class CorrectionsBrowserIT {
                 .getAttribute("value")));
         browser.goTo("entries");
         browser.waitFor(SHOWN, () -> browser.entriesWith(note).size() == 1);
+    }
+
+    /** The id of the entry listed with this text; read again when the list is redrawn under the read. */
+    private static String idOf(String entryText) {
+        String[] id = new String[1];
+        browser.waitFor(SHOWN, () -> (id[0] = browser.entriesWith(entryText).get(0).getAttribute("data-id")) != null);
+        return id[0];
     }
 
     private static WebElement button(String entryText, String label) {

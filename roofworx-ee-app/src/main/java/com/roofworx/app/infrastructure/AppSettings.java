@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The app's settings, read once from MicroProfile Config at start. Names, environment variables and defaults
@@ -29,6 +30,14 @@ public class AppSettings {
     public static final String LIST_LIMIT = "roofworx.api.list-limit";
     public static final String CORRECTION_WINDOW = "roofworx.corrections.window";
     public static final String JWT_CLOCK_SKEW = "mp.jwt.verify.clock.skew";
+    public static final String JWT_TOKEN_AGE = "mp.jwt.verify.token.age";
+    public static final String JWT_TOKEN_HEADER = "mp.jwt.token.header";
+    public static final String TOKEN_CACHE_TTL = "roofworx.auth.token-cache-ttl";
+    public static final String TOKEN_CACHE_SIZE = "roofworx.auth.token-cache-size";
+    /** A withdrawn signing key stops counting this long after the container drops it; as long as its key cache. */
+    public static final Duration DEFAULT_TOKEN_CACHE_TTL = Duration.ofMinutes(5);
+    /** Far above the tokens in use within one TTL on one instance; a few KB each. */
+    public static final int DEFAULT_TOKEN_CACHE_SIZE = 10_000;
     /** A worker submits a few entries a day; 5 a second with 50 at once still lets a phone flush a backlog. */
     public static final double DEFAULT_SUBMIT_RATE = 5;
     public static final int DEFAULT_SUBMIT_BURST = 50;
@@ -120,6 +129,30 @@ public class AppSettings {
     /** Seconds of clock skew allowed on a token's exp and nbf; the container reads the same setting for exp. */
     public long jwtClockSkewSeconds() {
         return settings.integer(JWT_CLOCK_SKEW, 0, 0);
+    }
+
+    /** The container's {@code mp.jwt.verify.token.age}: seconds after {@code iat} a token is refused; empty if unset. */
+    public OptionalLong jwtTokenAgeSeconds() {
+        return settings.optional(JWT_TOKEN_AGE).isPresent()
+                ? OptionalLong.of(settings.integer(JWT_TOKEN_AGE, 0, 0)) : OptionalLong.empty();
+    }
+
+    /** Whether the container reads bearer tokens from the {@code Authorization} header (the default), not a cookie. */
+    public boolean jwtInAuthorizationHeader() {
+        return "Authorization".equals(settings.text(JWT_TOKEN_HEADER, "Authorization"));
+    }
+
+    /**
+     * How long a bearer token the container verified may be reused without verifying it again (never beyond its
+     * {@code exp}); zero turns the cache off.
+     */
+    public Duration tokenCacheTtl() {
+        return settings.duration(TOKEN_CACHE_TTL, DEFAULT_TOKEN_CACHE_TTL, true);
+    }
+
+    /** The most verified tokens kept at once. */
+    public int tokenCacheSize() {
+        return settings.integer(TOKEN_CACHE_SIZE, DEFAULT_TOKEN_CACHE_SIZE, 1);
     }
 
     /** Whether the web client (the field app at {@code /}) is served; the API works either way. */

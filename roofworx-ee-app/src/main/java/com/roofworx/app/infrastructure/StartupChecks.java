@@ -29,6 +29,7 @@ public class StartupChecks {
         Settings raw = new Settings(name -> config.getOptionalValue(name, String.class));
         requireJwtVerification(raw);
         checkWebSettings(AppSettings.of(raw));
+        checkAuthSettings(AppSettings.of(raw));
         LOG.info(() -> "Roofworx ready; backing services: " + runtime.probes().stream().map(StoreProbe::name).toList());
     }
 
@@ -39,6 +40,14 @@ public class StartupChecks {
         settings.clientConnectOrigins();
         settings.clientToken();
         settings.clientEnabled();
+    }
+
+    /** Reads the verified-token cache's settings once, so a bad value stops the deployment naming it. */
+    static void checkAuthSettings(AppSettings settings) {
+        settings.tokenCacheTtl();
+        settings.tokenCacheSize();
+        settings.jwtClockSkewSeconds();
+        settings.jwtTokenAgeSeconds();
     }
 
     static void requireJwtVerification(Settings settings) {

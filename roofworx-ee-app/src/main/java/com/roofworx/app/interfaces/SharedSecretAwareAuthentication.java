@@ -1,6 +1,9 @@
 package com.roofworx.app.interfaces;
 
 import com.roofworx.app.infrastructure.AppSettings;
+import com.roofworx.app.infrastructure.metrics.RoofworxMetrics;
+import com.roofworx.sdk.spi.Clock;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -13,14 +16,22 @@ import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The container's MicroProfile JWT mechanism, except for a cron call carrying the cron secret as its bearer
  * token: MP-JWT would refuse that token as a malformed JWT before the cron resource could compare it with the
  * secret. Such a call passes on anonymously and {@link CronResource} checks the secret (in constant time)
- * itself; every other request, including any other bearer token on a cron path, goes to MP-JWT unchanged.
+ * itself; every other request, including any other bearer token on a cron path, goes to MP-JWT.
+ * <p>
+ * A bearer token MP-JWT verified is kept in {@link VerifiedTokens} with the login MP-JWT made of it; the same
+ * token sent again is logged in with that login, as MP-JWT would (see {@link LoginCapture#replay}), without
+ * being parsed and its signature checked again. Everything else MP-JWT decides, as before.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
@@ -28,6 +39,8 @@ import jakarta.servlet.http.HttpServletResponse;
 public class SharedSecretAwareAuthentication implements HttpAuthenticationMechanism {
     static final String CRON_PATH = "/api/cron/";
     static final String API_PATH = "/api/";
+    /** How MP-JWT reads the token: this prefix, case and space as written, then the token as it stands. */
+    static final String BEARER = "Bearer ";
 
     @Inject
     BeanManager beans;
@@ -35,8 +48,20 @@ public class SharedSecretAwareAuthentication implements HttpAuthenticationMechan
     @Inject
     AppSettings settings;
 
+    @Inject
+    RoofworxMetrics metrics;
+
     private volatile HttpAuthenticationMechanism jwt;
     private volatile CorsPolicy cors;
+    private VerifiedTokens verified;
+
+    /** The cache is off when the container reads tokens from a cookie: a token in the header must then stay unread. */
+    @PostConstruct
+    void init() {
+        verified = new VerifiedTokens(Clock.system(),
+                settings.jwtInAuthorizationHeader() ? settings.tokenCacheTtl() : Duration.ZERO,
+                settings.tokenCacheSize(), settings.jwtClockSkewSeconds(), settings.jwtTokenAgeSeconds());
+    }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -48,7 +73,22 @@ public class SharedSecretAwareAuthentication implements HttpAuthenticationMechan
         if (path(request).startsWith(API_PATH)) {
             cors().answerHeaders(request.getHeader("Origin")).forEach(response::setHeader);
         }
-        return jwt().validateRequest(request, response, context);
+        String token = bearerToken(request);
+        VerifiedTokens tokens = verified;
+        if (token == null || !tokens.enabled()) {
+            return jwt().validateRequest(request, response, context);
+        }
+        Optional<CredentialValidationResult> known = tokens.find(token);
+        metrics.tokenCacheLookup(known.isPresent());
+        if (known.isPresent()) {
+            return LoginCapture.replay(context, known.get());
+        }
+        LoginCapture capture = new LoginCapture(context);
+        AuthenticationStatus status = jwt().validateRequest(request, response, capture);
+        if (status == AuthenticationStatus.SUCCESS) {
+            capture.login().ifPresent(login -> tokens.remember(token, login));
+        }
+        return status;
     }
 
     @Override
@@ -65,6 +105,13 @@ public class SharedSecretAwareAuthentication implements HttpAuthenticationMechan
     private boolean isCronSecretCall(HttpServletRequest request) {
         return path(request).startsWith(CRON_PATH) && SharedSecrets.matches(settings.cronSecret(),
                 SharedSecrets.bearer(request.getHeader("Authorization")));
+    }
+
+    /** The bearer token exactly as MP-JWT reads it from the Authorization header, or null. */
+    private static String bearerToken(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.startsWith(BEARER) ? authorization.substring(BEARER.length())
+                : null;
     }
 
     private static String path(HttpServletRequest request) {

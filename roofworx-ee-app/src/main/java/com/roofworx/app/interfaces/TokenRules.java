@@ -57,7 +57,8 @@ public class TokenRules implements ContainerRequestFilter {
         return Optional.empty();
     }
 
-    private static Long seconds(Object claim) {
+    /** A numeric claim (epoch seconds) as the container or JSON-P hands it, or null. */
+    static Long seconds(Object claim) {
         if (claim instanceof JsonNumber n) {
             return n.longValue();
         }

@@ -95,6 +95,41 @@ class SettingsTest {
     }
 
     @Test
+    void theVerifiedTokenCacheHasBoundsByDefaultAndRefusesBadOnesAtStart() {
+        AppSettings defaults = AppSettings.of(of(Map.of()));
+        assertThat(defaults.tokenCacheTtl()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(defaults.tokenCacheSize()).isEqualTo(10_000);
+        assertThat(defaults.jwtTokenAgeSeconds()).isEmpty();
+        assertThat(defaults.jwtInAuthorizationHeader()).isTrue();
+        AppSettings set = AppSettings.of(of(Map.of("roofworx.auth.token-cache-ttl", "PT0S",
+                "roofworx.auth.token-cache-size", "50", "mp.jwt.verify.token.age", "3600",
+                "mp.jwt.token.header", "Cookie")));
+        assertThat(set.tokenCacheTtl()).as("off").isZero();
+        assertThat(set.tokenCacheSize()).isEqualTo(50);
+        assertThat(set.jwtTokenAgeSeconds()).hasValue(3600);
+        assertThat(set.jwtInAuthorizationHeader()).isFalse();
+
+        assertThatThrownBy(() -> StartupChecks.checkAuthSettings(AppSettings.of(of(Map.of(
+                "roofworx.auth.token-cache-ttl", "300")))))
+                .hasMessage("roofworx.auth.token-cache-ttl (env ROOFWORX_AUTH_TOKEN_CACHE_TTL) must be an ISO-8601 "
+                        + "duration such as PT30S but was 300");
+        assertThatThrownBy(() -> StartupChecks.checkAuthSettings(AppSettings.of(of(Map.of(
+                "roofworx.auth.token-cache-ttl", "-PT5M")))))
+                .hasMessageContaining("roofworx.auth.token-cache-ttl").hasMessageContaining("must not be negative");
+        assertThatThrownBy(() -> StartupChecks.checkAuthSettings(AppSettings.of(of(Map.of(
+                "roofworx.auth.token-cache-size", "0")))))
+                .hasMessage("roofworx.auth.token-cache-size (env ROOFWORX_AUTH_TOKEN_CACHE_SIZE) must be >= 1 but was 0");
+        assertThatThrownBy(() -> StartupChecks.checkAuthSettings(AppSettings.of(of(Map.of(
+                "roofworx.auth.token-cache-size", "10k")))))
+                .hasMessageContaining("roofworx.auth.token-cache-size").hasMessageContaining("but was 10k");
+        assertThatThrownBy(() -> StartupChecks.checkAuthSettings(AppSettings.of(of(Map.of(
+                "mp.jwt.verify.clock.skew", "-5")))))
+                .hasMessageContaining("mp.jwt.verify.clock.skew").hasMessageContaining("but was -5");
+        StartupChecks.checkAuthSettings(AppSettings.of(of(Map.of("roofworx.auth.token-cache-ttl", "PT1M",
+                "roofworx.auth.token-cache-size", "1"))));
+    }
+
+    @Test
     void memoryProjectsAreReadFromTheirSettings() {
         var source = MemoryWiring.projects(of(Map.of("roofworx.memory.projects", "P1|Maple|Hendricks|12 Maple St;P2|School",
                 "roofworx.memory.assignments", "Ana@Example.com=P1,P2")));

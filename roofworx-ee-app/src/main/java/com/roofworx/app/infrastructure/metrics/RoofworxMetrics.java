@@ -36,6 +36,8 @@ public class RoofworxMetrics implements RoofworxEventListener {
             "Project list reads by cache result (hit or miss)");
     private final Family storeFailures = Family.counter("roofworx_store_failures_total",
             "Store or sink failures the SDK worked around, by store");
+    private final Family tokenCache = Family.counter("roofworx_auth_token_cache_requests_total",
+            "Bearer tokens looked up in the verified-token cache, by result (hit: reused, miss: verified by the container)");
     private final Family requests = Family.histogram("roofworx_http_request_duration_seconds",
             "Server time of API requests by method, resource and status", Family.LATENCY);
 
@@ -70,6 +72,11 @@ public class RoofworxMetrics implements RoofworxEventListener {
     public void request(String method, String resource, int status, long nanos) {
         requests.observe(nanos / 1e9, "method", Labels.method(method), "resource", Labels.resource(resource),
                 "status", Labels.status(status));
+    }
+
+    /** Records one look-up of a bearer token among the tokens the container verified before. */
+    public void tokenCacheLookup(boolean hit) {
+        tokenCache.inc("result", hit ? "hit" : "miss");
     }
 
     /** Hits over all project reads since start; 0 before the first read. */
@@ -108,7 +115,7 @@ public class RoofworxMetrics implements RoofworxEventListener {
         Family.gauge(out, "roofworx_project_cache_hit_ratio", "Project cache hits over all project reads",
                 cacheHitRatio());
         for (Family f : new Family[]{submitted, synced, failures, stale, blockedEvents, lag, cache, storeFailures,
-                requests}) {
+                tokenCache, requests}) {
             f.render(out);
         }
         return out.toString();
