@@ -80,7 +80,8 @@ public final class CompletionCalls {
     /** The chunk's steps are grouped by owner already: each owner's run gets one header. */
     private Call call(long nowMs, List<Step> steps, List<Integer> chunk,
                       Function<Set<String>, CompletionStage<?>> retouch) {
-        List<String> args = new ArrayList<>(1 + chunk.size() * 6);
+        // At most: the time, a four-argument header and five arguments per entry.
+        List<String> args = new ArrayList<>(1 + chunk.size() * 9);
         args.add(Long.toString(nowMs));
         Set<String> owners = new LinkedHashSet<>();
         String runOwner = null;
