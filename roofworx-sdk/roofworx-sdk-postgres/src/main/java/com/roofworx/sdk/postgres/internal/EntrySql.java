@@ -48,13 +48,16 @@ public final class EntrySql {
                 WHERE excluded.version > t.version AND excluded.owner = t.owner
                 RETURNING id, (xmax = 0) AS inserted""".formatted(table, COLUMNS);
         // Only for entries the store holds for that owner: a row refused as another owner's id leaves no trace.
+        // The owner is read with a subquery per row, which the planner can only run as a primary-key look-up: as
+        // a join it chose a hash join over the whole table while the table's statistics were young (a new or
+        // fast-growing table before autovacuum's ANALYZE), making each batch cost a scan of the table.
         String historyTable = "\"" + schema + "\".time_entry_history";
         history = """
                 INSERT INTO %s (id, %s)
                 SELECT u.* FROM unnest(?::uuid[], ?::int4[], ?::text[], ?::timestamptz[], ?::text[], ?::date[],
                                        ?::int4[], ?::text[], ?::text[], ?::bool[])
                      AS u(id, version, changed_by, changed_at, project_id, work_date, minutes, notes, task_type, voided)
-                JOIN %s AS t ON t.id = u.id AND t.owner = u.changed_by
+                WHERE (SELECT t.owner FROM %s AS t WHERE t.id = u.id) = u.changed_by
                 ON CONFLICT (id, version) DO NOTHING""".formatted(historyTable, HISTORY_COLUMNS, table);
         historyOf = """
                 SELECT h.%s FROM %s AS h JOIN %s AS t ON t.id = h.id AND t.owner = ?
