@@ -27,6 +27,7 @@ class RoofworxMetricsTest {
                 EntryDraft.of("42", LocalDate.of(2026, 11, 20), 60), Instant.parse("2026-11-20T08:00:00Z"));
         metrics.onEvent(new RoofworxEvent.EntrySubmitted(entry, true, RoofworxEvent.Tier.HOT));
         metrics.onEvent(new RoofworxEvent.EntrySynced(entry, Destination.WARM, Duration.ofMillis(80)));
+        metrics.onEvent(new RoofworxEvent.EntryChanged(entry, RoofworxEvent.Tier.HOT));
         metrics.onEvent(new RoofworxEvent.ProjectCacheHit("ana@example.com"));
         metrics.onEvent(new RoofworxEvent.ProjectCacheHit("ana@example.com"));
         metrics.onEvent(new RoofworxEvent.ProjectCacheHit("ana@example.com"));
@@ -46,6 +47,7 @@ class RoofworxMetricsTest {
                 "roofworx_sync_cold_backlog 40.0\n", "roofworx_cold_calls_today 12.0\n",
                 "roofworx_project_cache_hit_ratio 0.75\n",
                 "roofworx_entries_submitted_total{result=\"created\",tier=\"hot\"} 1\n",
+                "roofworx_entries_changed_total{kind=\"correct\",tier=\"hot\"} 1\n",
                 "roofworx_sync_lag_seconds_bucket{destination=\"warm\",le=\"0.05\"} 0\n",
                 "roofworx_sync_lag_seconds_bucket{destination=\"warm\",le=\"0.1\"} 1\n",
                 "roofworx_sync_lag_seconds_count{destination=\"warm\"} 1\n",

@@ -114,7 +114,7 @@ public class RoofworxMetrics implements RoofworxEventListener {
         }
         Family.gauge(out, "roofworx_project_cache_hit_ratio", "Project cache hits over all project reads",
                 cacheHitRatio());
-        for (Family f : new Family[]{submitted, synced, failures, stale, blockedEvents, lag, cache, storeFailures,
+        for (Family f : new Family[]{submitted, changed, synced, failures, stale, blockedEvents, lag, cache, storeFailures,
                 tokenCache, requests}) {
             f.render(out);
         }
