@@ -9,6 +9,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,9 +53,12 @@ public final class SideBySideBench {
 
             Figure floor = add(RedisFloor.insert(floorRedis, THREADS, perThread));
             Figure submit = add(pipeline.submit(sdk, "Roofworx submit", THREADS, perThread, false));
+            settle(postgres);
             Figure ceiling = add(alone.upsertCeiling(THREADS * perThread));
+            settle(postgres);
             Figure drain = add(pipeline.drain(sdk, 1));
             add(pipeline.submit(sdk, "Roofworx submit, client ids", THREADS, perThread, true));
+            settle(postgres);
             add(pipeline.drain(sdk, 2));
             sdk.close();
             Figure rsSubmit = add(redisson.submit(THREADS, perThread));
@@ -88,6 +93,18 @@ public final class SideBySideBench {
         }
         alone.insert(THREADS, 500);
         alone.upsertCeiling(10_000);
+    }
+
+    /**
+     * Lets PostgreSQL finish the work the previous line left it (vacuum and statistics of the rows it wrote, dirty
+     * pages), so that the next PostgreSQL-heavy line does not pay for it: the batch upsert and the drain each
+     * start from the same settled database instead of from autovacuum running beside them.
+     */
+    private static void settle(HikariDataSource postgres) throws SQLException {
+        try (Connection c = postgres.getConnection(); Statement s = c.createStatement()) {
+            s.execute("VACUUM ANALYZE roofworx.time_entry, roofworx.time_entry_history");
+            s.execute("CHECKPOINT");
+        }
     }
 
     private Figure add(Figure figure) {
