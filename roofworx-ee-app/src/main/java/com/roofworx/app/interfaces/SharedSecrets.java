@@ -29,7 +29,8 @@ public final class SharedSecrets {
         return authorization.substring(7).trim();
     }
 
-    private static byte[] sha256(String text) {
+    /** The SHA-256 digest of the text's UTF-8 bytes. */
+    static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

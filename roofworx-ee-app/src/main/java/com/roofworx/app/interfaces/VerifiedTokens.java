@@ -4,9 +4,7 @@ import com.roofworx.sdk.spi.Clock;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -164,11 +162,7 @@ public final class VerifiedTokens {
         }
 
         static Digest of(String token) {
-            try {
-                return new Digest(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-            }
+            return new Digest(SharedSecrets.sha256(token));
         }
 
         @Override

@@ -199,9 +199,7 @@ public final class RedisHotEntryStore implements HotEntryStore {
                 listed.add(blockedList.block(updated));
             }
             Instant due = updated.nextDueAt();
-            if (due != null) {
-                earliest.merge(claimed.owner(), due, (a, b) -> a.isBefore(b) ? a : b);
-            }
+            noteEarliest(earliest, claimed.owner(), due);
             steps.add(new CompletionCalls.Step(claimed.owner(), claimed.id(), c.claim().token(),
                     EntryCodec.encode(updated), millisOrNone(due), ttlOrNone(updated)));
         }
@@ -219,6 +217,12 @@ public final class RedisHotEntryStore implements HotEntryStore {
             }
         }
         return lost;
+    }
+
+    private static void noteEarliest(Map<String, Instant> earliest, String owner, Instant due) {
+        if (due != null) {
+            earliest.merge(owner, due, (a, b) -> a.isBefore(b) ? a : b);
+        }
     }
 
     /** One touch per owner, at its earliest due time: what one touch per entry would leave behind. */
@@ -270,13 +274,9 @@ public final class RedisHotEntryStore implements HotEntryStore {
             writes.add(ops.eval(HotScripts.REQUEUE, ScriptOutputType.INTEGER, () -> touch(owner, due),
                     keys.entryStep(owner, e.id()), Ids.encode(e.id()), EntryCodec.encode(e), millisOrNone(due),
                     ttlOrNone(e)));
-            if (due != null) {
-                earliest.merge(owner, due, (a, b) -> a.isBefore(b) ? a : b);
-            }
+            noteEarliest(earliest, owner, due);
         }
-        // One touch per owner, at its earliest due time, is what one touch per entry would leave behind.
-        List<CompletableFuture<Long>> touches = new ArrayList<>(earliest.size());
-        earliest.forEach((owner, due) -> touches.add(touch(owner, due)));
+        CompletableFuture<Void> touched = touchAll(earliest.keySet(), earliest);
         int written = 0;
         List<TimeEntry> answered = new ArrayList<>(updated.size());
         RuntimeException failure = null;
@@ -288,9 +288,7 @@ public final class RedisHotEntryStore implements HotEntryStore {
                 failure = failure == null ? e : failure;
             }
         }
-        for (CompletableFuture<Long> touch : touches) {
-            ops.await(touch, "requeue");
-        }
+        ops.await(touched, "requeue");
         if (!answered.isEmpty()) {
             ops.await(blockedList.unblock(answered), "requeue");
         }

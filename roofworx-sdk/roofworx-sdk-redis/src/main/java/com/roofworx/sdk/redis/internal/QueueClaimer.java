@@ -50,38 +50,52 @@ public final class QueueClaimer {
         long untilMs = leaseUntil.toEpochMilli();
         String token = newToken();
         List<Claim> claims = new ArrayList<>(max);
-        List<CompletableFuture<Long>> settles = new ArrayList<>();
-        List<DueIndex.Picked> active = dueIndex.pick(nowMs, max);
+        List<DueIndex.Picked> picked = dueIndex.pick(nowMs, max);
         if (ops.singleNode()) {
-            claimUsers(active, nowMs, untilMs, leaseUntil, token, max, claims);
-            active = List.of();
+            claimUsers(picked, nowMs, untilMs, leaseUntil, token, max, claims);
+        } else {
+            claimEachUser(picked, nowMs, untilMs, leaseUntil, token, max, claims);
         }
+        if (claims.isEmpty() && sweepDue(now)) {
+            return claim(now, lease, max);
+        }
+        return claims;
+    }
+
+    /**
+     * The slot-safe claim: one script per user, all users of a round pipelined, then a settle of each user's
+     * due-index score (in another slot, hence guarded by the version the pick read).
+     */
+    private void claimEachUser(List<DueIndex.Picked> picked, long nowMs, long untilMs, Instant leaseUntil,
+                               String token, int max, List<Claim> claims) {
+        List<CompletableFuture<Long>> settles = new ArrayList<>();
+        List<DueIndex.Picked> active = picked;
         for (int round = 0; round < MAX_ROUNDS && !active.isEmpty() && claims.size() < max; round++) {
             int want = max - claims.size();
             List<DueIndex.Picked> users = active.size() > want ? active.subList(0, want) : active;
             Map<DueIndex.Picked, CompletableFuture<List<Object>>> calls = new LinkedHashMap<>();
             for (int i = 0; i < users.size(); i++) {
-                int share = want / users.size() + (i < want % users.size() ? 1 : 0);
-                calls.put(users.get(i), claimUser(users.get(i).user(), nowMs, untilMs, share, token));
+                calls.put(users.get(i), claimUser(users.get(i).user(), nowMs, untilMs, share(want, users.size(), i),
+                        token));
             }
             List<DueIndex.Picked> more = new ArrayList<>();
             int i = 0;
             for (Map.Entry<DueIndex.Picked, CompletableFuture<List<Object>>> call : calls.entrySet()) {
-                int share = want / users.size() + (i++ < want % users.size() ? 1 : 0);
                 List<Object> reply = ops.await(call.getValue(), "claim");
                 int got = collect(call.getKey().user(), reply, token, leaseUntil, claims);
                 settles.add(dueIndex.settle(call.getKey(), (String) reply.get(0)));
-                if (got == share) {
+                if (got == share(want, users.size(), i++)) {
                     more.add(call.getKey());
                 }
             }
             active = more;
         }
         settles.forEach(settle -> ops.await(settle, "claim"));
-        if (claims.isEmpty() && sweepDue(now)) {
-            return claim(now, lease, max);
-        }
-        return claims;
+    }
+
+    /** User {@code i}'s part of {@code want} entries spread over {@code users} users, the remainder to the first. */
+    private static int share(int want, int users, int i) {
+        return want / users + (i < want % users ? 1 : 0);
     }
 
     /**
@@ -100,7 +114,7 @@ public final class QueueClaimer {
             List<String> args = new ArrayList<>();
             int inCall = 0;
             for (int i = 0; i < users.size(); i++) {
-                shares[i] = want / users.size() + (i < want % users.size() ? 1 : 0);
+                shares[i] = share(want, users.size(), i);
                 if (args.isEmpty()) {
                     args.addAll(List.of(Long.toString(nowMs), Long.toString(untilMs), token));
                 }
